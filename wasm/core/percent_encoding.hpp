@@ -1,0 +1,20 @@
+// casview: the percent-encoding of Alibaba RPC signature 1.0.
+//
+// Rule (shared/reference/alibaba-rpc-cas.md §1.2): UTF-8 bytes; A-Z a-z 0-9 - _ . ~ stay literal;
+// every other byte becomes %XY in uppercase hex. So a space is %20 (never +), * is %2A and
+// ~ stays ~ (never %7E). The same encoder serves the canonical query, the string-to-sign and
+// the wire form.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace casview {
+
+/// Percent-encodes `text` (taken as UTF-8 bytes) by the RPC rule above.
+std::string percentEncode(std::string_view text);
+
+/// Appends percentEncode(text) to `out` (no temporary string on the signing hot path).
+void appendPercentEncoded(std::string& out, std::string_view text);
+
+}  // namespace casview

@@ -1,0 +1,47 @@
+// Loads the WebAssembly core once. Every API function awaits loadCore(); configureCasview()
+// lets the host say where casview-core.wasm lives (or hand over its bytes) before first use.
+import createCasviewCore from './casview-core.js';
+
+let options = {};
+let corePromise = null;
+
+function isNode() {
+  return typeof process !== 'undefined' && Boolean(process.versions?.node);
+}
+
+async function readBesideThisModule(name) {
+  // Node has no fetch for file: URLs; a variable specifier keeps bundlers from pulling in fs.
+  const fsModule = 'node:fs/promises';
+  const { readFile } = await import(/* @vite-ignore */ fsModule);
+  return readFile(new URL(name, import.meta.url));
+}
+
+async function instantiate() {
+  const moduleOptions = { ...options };
+  if (!moduleOptions.wasmBinary && !moduleOptions.locateFile && isNode()) {
+    moduleOptions.wasmBinary = await readBesideThisModule('casview-core.wasm');
+  }
+  if (!moduleOptions.locateFile) {
+    moduleOptions.locateFile = (path) => new URL(path, import.meta.url).href;
+  }
+  return createCasviewCore(moduleOptions);
+}
+
+/**
+ * Sets how the WebAssembly module is found: `locateFile(path)` returns its URL, or
+ * `wasmBinary` gives its bytes. Only before the first API call.
+ */
+export function configureCasview({ locateFile, wasmBinary } = {}) {
+  if (corePromise) throw new Error('casview: configureCasview() must be called before first use');
+  options = { locateFile, wasmBinary };
+}
+
+export function loadCore() {
+  if (!corePromise) {
+    corePromise = instantiate().catch((error) => {
+      corePromise = null;  // a failed load (offline, wrong path) may be retried
+      throw error;
+    });
+  }
+  return corePromise;
+}

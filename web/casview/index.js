@@ -1,0 +1,5 @@
+// casview: the public ES module (shared/design.md §2). The page and every embedder import this
+// file only.
+export { CasError } from './errors.js';
+export { configureCasview } from './core.js';
+export { signRpcRequest } from './sign.js';
