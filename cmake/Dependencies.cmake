@@ -26,7 +26,7 @@ if(EMSCRIPTEN)
   add_library(cryptopp_wasm STATIC ${cryptopp_sources})
   # No x86/ARM intrinsics in WASM; NDEBUG keeps Crypto++'s asserts out.
   target_compile_definitions(cryptopp_wasm PUBLIC CRYPTOPP_DISABLE_ASM NDEBUG)
-  target_compile_options(cryptopp_wasm PRIVATE -w -Oz)
+  target_compile_options(cryptopp_wasm PRIVATE -w -O3)
   # The explicit template instantiations (AllocatorWithCleanup<byte>, …) normally come from
   # dll.cpp, which drags in every algorithm; hmac.cpp can host the ones we need instead.
   set_source_files_properties("${CASVIEW_CRYPTOPP_SOURCE_DIR}/hmac.cpp" PROPERTIES
