@@ -103,8 +103,8 @@ TEST_CASE("canonicalized query sorts names by byte value", "[signer]") {
     const RpcParams params = {{"b", "2"},       {"B", "1"},        {"_", "3"},
                               {"Tag.2.Key", "x"}, {"Tag.10.Key", "y"}, {"Tag.1.Key", "z"}};
     CHECK(canonicalizedQuery(params) == "B=1&Tag.1.Key=z&Tag.10.Key=y&Tag.2.Key=x&_=3&b=2");
-    CHECK(canonicalizedQuery({{"Keyword", ""}}) == "Keyword=");
-    CHECK(canonicalizedQuery({}).empty());
+    CHECK(canonicalizedQuery(RpcParams{{"Keyword", ""}}) == "Keyword=");
+    CHECK(canonicalizedQuery(RpcParams{}).empty());
 }
 
 TEST_CASE("methods are exact and the Signature parameter is refused", "[signer]") {
@@ -118,4 +118,31 @@ TEST_CASE("methods are exact and the Signature parameter is refused", "[signer]"
     const auto withSignature = signRpc(HttpMethod::Get, {{"Signature", "x"}}, "s");
     REQUIRE_FALSE(withSignature.ok());
     CHECK(withSignature.error().param == "Signature");
+}
+
+TEST_CASE("borrowed parameters in any order sign like the map", "[signer][vectors]") {
+    const auto file = test::readTestJson("vectors/signature-vectors.json");
+    for (const auto& vector : file.at("vectors")) {
+        const RpcParams owned = paramsOf(vector);
+        std::vector<ParamView> views(owned.rbegin(), owned.rend());  // reverse order
+        const auto signed_ = signRpc(methodOf(vector), views,
+                                     vector.at("secret").get<std::string>());
+        REQUIRE(signed_.ok());
+        CHECK(signed_.value().canonicalizedQuery ==
+              vector.at("expectedCanonicalizedQuery").get<std::string>());
+        CHECK(signed_.value().signature == vector.at("expectedSignature").get<std::string>());
+    }
+}
+
+TEST_CASE("borrowed parameters: a name given twice or a Signature is refused", "[signer]") {
+    std::vector<ParamView> twice = {{"A", "1"}, {"B", "2"}, {"A", "3"}};
+    const auto duplicate = signRpc(HttpMethod::Get, twice, "s");
+    REQUIRE_FALSE(duplicate.ok());
+    CHECK(duplicate.error().param == "A");
+    CHECK(duplicate.error().message == "parameter A is given twice");
+
+    std::vector<ParamView> withSignature = {{"Signature", "x"}, {"A", "1"}};
+    const auto refused = signRpc(HttpMethod::Get, withSignature, "s");
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().param == "Signature");
 }

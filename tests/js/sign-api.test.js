@@ -47,3 +47,17 @@ test('concurrent first calls share one module instance', async () => {
     signRpcRequest({ method: 'GET', params: { N: i }, accessKeySecret: 's' })));
   assert.equal(new Set(results.map((r) => r.signature)).size, 20);
 });
+
+test('a lone surrogate is refused, naming the parameter', async () => {
+  await refusal({ method: 'GET', params: { Keyword: 'a\uD800b' }, accessKeySecret: 's' }, 'Keyword');
+  await refusal({ method: 'GET', params: { ['K\uDC00']: 'v' }, accessKeySecret: 's' }, 'K\uDC00');
+  await refusal({ method: 'GET', params: { A: 'v' }, accessKeySecret: 's\uD800' }, 'accessKeySecret');
+});
+
+test('signing through the module matches a second, independent HMAC (node:crypto)', async () => {
+  const { createHmac } = await import('node:crypto');
+  const { stringToSign, signature } = await signRpcRequest({
+    method: 'POST', params: { A: 'é', B: '~*' }, accessKeySecret: 'k+/=',
+  });
+  assert.equal(signature, createHmac('sha1', 'k+/=&').update(stringToSign, 'utf8').digest('base64'));
+});

@@ -20,16 +20,28 @@ constexpr char kHex[] = "0123456789ABCDEF";  // uppercase: the server canonicali
 
 }  // namespace
 
-void appendPercentEncoded(std::string& out, std::string_view text) {
+char* writePercentEncoded(char* out, std::string_view text) {
     for (char ch : text) {
         const auto byte = static_cast<unsigned char>(ch);
         if (kUnreserved[byte]) {
-            out.push_back(ch);
+            *out++ = ch;
         } else {
-            const char escaped[3] = {'%', kHex[byte >> 4], kHex[byte & 0x0F]};
-            out.append(escaped, 3);
+            out[0] = '%';
+            out[1] = kHex[byte >> 4];
+            out[2] = kHex[byte & 0x0F];
+            out += 3;
         }
     }
+    return out;
+}
+
+void appendPercentEncoded(std::string& out, std::string_view text) {
+    // Grow once to the worst case and write through a pointer: per-character push_back is an
+    // out-of-line libc++ call in the WASM build and dominated the signing time.
+    const size_t start = out.size();
+    out.resize(start + text.size() * kMaxEncodedPerByte);
+    char* end = writePercentEncoded(out.data() + start, text);
+    out.resize(static_cast<size_t>(end - out.data()));
 }
 
 std::string percentEncode(std::string_view text) {

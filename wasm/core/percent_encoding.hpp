@@ -6,6 +6,7 @@
 // the wire form.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -16,5 +17,12 @@ std::string percentEncode(std::string_view text);
 
 /// Appends percentEncode(text) to `out` (no temporary string on the signing hot path).
 void appendPercentEncoded(std::string& out, std::string_view text);
+
+/// An encoded byte takes at most this many characters ("%XY").
+inline constexpr size_t kMaxEncodedPerByte = 3;
+
+/// Writes percentEncode(text) at `out`, which must have room for
+/// text.size() * kMaxEncodedPerByte characters; returns the end of what was written.
+char* writePercentEncoded(char* out, std::string_view text);
 
 }  // namespace casview

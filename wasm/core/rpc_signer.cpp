@@ -1,9 +1,47 @@
 #include "rpc_signer.hpp"
 
+#include <algorithm>
+
 #include "hmac_sha1.hpp"
 #include "percent_encoding.hpp"
 
 namespace casview {
+namespace {
+
+// One implementation for owned (map) and borrowed (view) parameters; both arrive sorted.
+template <class SortedPairs>
+std::string canonicalize(const SortedPairs& params) {
+    size_t worstCase = 0;
+    for (const auto& [name, value] : params) {
+        worstCase += (name.size() + value.size()) * kMaxEncodedPerByte + 2;
+    }
+    std::string out(worstCase, '\0');
+    char* cursor = out.data();
+    for (const auto& [name, value] : params) {
+        if (cursor != out.data()) *cursor++ = '&';
+        cursor = writePercentEncoded(cursor, name);
+        *cursor++ = '=';
+        cursor = writePercentEncoded(cursor, value);
+    }
+    out.resize(static_cast<size_t>(cursor - out.data()));
+    return out;
+}
+
+CasError signatureGiven() {
+    return invalidParameter("Signature", "Signature is the output of signing; leave it out "
+                                         "of the parameters to sign");
+}
+
+RpcSignature signCanonical(HttpMethod method, std::string canonical,
+                           std::string_view accessKeySecret) {
+    RpcSignature result;
+    result.canonicalizedQuery = std::move(canonical);
+    result.stringToSign = stringToSign(method, result.canonicalizedQuery);
+    result.signature = signatureOf(accessKeySecret, result.stringToSign);
+    return result;
+}
+
+}  // namespace
 
 std::string_view methodName(HttpMethod method) {
     return method == HttpMethod::Get ? "GET" : "POST";
@@ -16,18 +54,10 @@ Outcome<HttpMethod> parseMethod(std::string_view name) {
                                           std::string(name) + "\"");
 }
 
-std::string canonicalizedQuery(const RpcParams& params) {
-    std::string out;
-    size_t estimate = 0;
-    for (const auto& [name, value] : params) estimate += name.size() + value.size() * 2 + 2;
-    out.reserve(estimate);
-    for (const auto& [name, value] : params) {
-        if (!out.empty()) out.push_back('&');
-        appendPercentEncoded(out, name);
-        out.push_back('=');
-        appendPercentEncoded(out, value);
-    }
-    return out;
+std::string canonicalizedQuery(const RpcParams& params) { return canonicalize(params); }
+
+std::string canonicalizedQuery(const std::vector<ParamView>& sortedParams) {
+    return canonicalize(sortedParams);
 }
 
 std::string stringToSign(HttpMethod method, std::string_view canonicalized) {
@@ -47,15 +77,24 @@ std::string signatureOf(std::string_view accessKeySecret, std::string_view toSig
 
 Outcome<RpcSignature> signRpc(HttpMethod method, const RpcParams& params,
                               std::string_view accessKeySecret) {
-    if (params.count("Signature") != 0) {
-        return invalidParameter("Signature", "Signature is the output of signing; leave it out "
-                                             "of the parameters to sign");
+    if (params.count("Signature") != 0) return signatureGiven();
+    return signCanonical(method, canonicalize(params), accessKeySecret);
+}
+
+Outcome<RpcSignature> signRpc(HttpMethod method, std::vector<ParamView>& params,
+                              std::string_view accessKeySecret) {
+    // string_view's operator< compares char_traits<char>, i.e. as unsigned bytes.
+    std::sort(params.begin(), params.end(),
+              [](const ParamView& a, const ParamView& b) { return a.first < b.first; });
+    for (size_t i = 0; i < params.size(); ++i) {
+        if (params[i].first == "Signature") return signatureGiven();
+        if (i > 0 && params[i].first == params[i - 1].first) {
+            return invalidParameter(std::string(params[i].first),
+                                    "parameter " + std::string(params[i].first) +
+                                        " is given twice");
+        }
     }
-    RpcSignature result;
-    result.canonicalizedQuery = canonicalizedQuery(params);
-    result.stringToSign = stringToSign(method, result.canonicalizedQuery);
-    result.signature = signatureOf(accessKeySecret, result.stringToSign);
-    return result;
+    return signCanonical(method, canonicalize(params), accessKeySecret);
 }
 
 }  // namespace casview

@@ -10,6 +10,8 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "outcome.hpp"
 
@@ -18,6 +20,9 @@ namespace casview {
 /// Request parameters by name. std::map<std::string> orders keys by unsigned byte value,
 /// which is exactly the SDKs' sort (uppercase < '_' < lowercase; "Tag.10" < "Tag.2").
 using RpcParams = std::map<std::string, std::string>;
+
+/// A parameter borrowed from a buffer the caller owns (the JS boundary signs without copying).
+using ParamView = std::pair<std::string_view, std::string_view>;
 
 enum class HttpMethod { Get, Post };
 
@@ -30,6 +35,9 @@ Outcome<HttpMethod> parseMethod(std::string_view name);
 /// Stage 1. Every parameter present is signed, empty values included ("Keyword=").
 /// The caller leaves "Signature" out.
 std::string canonicalizedQuery(const RpcParams& params);
+
+/// Stage 1 over views already sorted by name in byte order, names unique.
+std::string canonicalizedQuery(const std::vector<ParamView>& sortedParams);
 
 /// Stage 2.
 std::string stringToSign(HttpMethod method, std::string_view canonicalizedQuery);
@@ -45,6 +53,11 @@ struct RpcSignature {
 
 /// All three stages. Refuses a params set that already holds "Signature" (it is never signed).
 Outcome<RpcSignature> signRpc(HttpMethod method, const RpcParams& params,
+                              std::string_view accessKeySecret);
+
+/// The same over borrowed parameters in any order; sorts them in place and refuses a name
+/// given twice (a map cannot hold it, and the service would see only one).
+Outcome<RpcSignature> signRpc(HttpMethod method, std::vector<ParamView>& params,
                               std::string_view accessKeySecret);
 
 }  // namespace casview

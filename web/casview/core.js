@@ -4,6 +4,7 @@ import createCasviewCore from './casview-core.js';
 
 let options = {};
 let corePromise = null;
+let core = null;
 
 function isNode() {
   return typeof process !== 'undefined' && Boolean(process.versions?.node);
@@ -36,9 +37,17 @@ export function configureCasview({ locateFile, wasmBinary } = {}) {
   options = { locateFile, wasmBinary };
 }
 
+/** The core if it is loaded already (saves an await on hot paths), else null. */
+export function loadedCore() {
+  return core;
+}
+
 export function loadCore() {
   if (!corePromise) {
-    corePromise = instantiate().catch((error) => {
+    corePromise = instantiate().then((instance) => {
+      core = instance;
+      return instance;
+    }, (error) => {
       corePromise = null;  // a failed load (offline, wrong path) may be retried
       throw error;
     });

@@ -1,29 +1,45 @@
 // signRpcRequest: the pure signing function of the public API (no network).
-import { loadCore } from './core.js';
+import { readAnswer, writeRequest } from './boundary.js';
+import { loadCore, loadedCore } from './core.js';
 import { CasError, invalidParameter } from './errors.js';
 
 function paramText(name, value) {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (typeof value === 'bigint' || typeof value === 'boolean') return String(value);
-  throw invalidParameter(name, `parameter ${name} must be a string or a number`);
+  let text;
+  if (typeof value === 'string') text = value;
+  else if (typeof value === 'number' && Number.isFinite(value)) text = String(value);
+  else if (typeof value === 'bigint' || typeof value === 'boolean') text = String(value);
+  else throw invalidParameter(name, `parameter ${name} must be a string or a number`);
+  if (text.includes('\0')) throw invalidParameter(name, `parameter ${name} contains a NUL character`);
+  return text;
 }
 
-// name\0value\0… : the whole set crosses into WASM as one string.
-function packParams(params) {
+// A lone surrogate has no UTF-8 form: it would be signed as U+FFFD, not as what was given.
+// One check over the whole request; the slow search for the culprit only when it fails.
+function requireWellFormed(request, secret, params) {
+  if (typeof request.isWellFormed !== 'function' || request.isWellFormed()) return;
+  if (!secret.isWellFormed()) throw invalidParameter('accessKeySecret', 'the AccessKey secret is not well-formed Unicode');
+  for (const [name, value] of Object.entries(params)) {
+    if (!name.isWellFormed() || !String(value).isWellFormed()) {
+      throw invalidParameter(name, `parameter ${name} is not well-formed Unicode`);
+    }
+  }
+}
+
+// method \0 secret \0 (name \0 value \0)* : the whole request crosses into WASM at once.
+function signingRequest(method, params, secret) {
   if (params === null || typeof params !== 'object' || Array.isArray(params)) {
     throw invalidParameter('params', 'params must be an object of parameter names to values');
   }
-  let packed = '';
-  for (const [name, raw] of Object.entries(params)) {
-    if (raw === undefined || raw === null) continue;  // absent, as in @alicloud/openapi-util
-    const value = paramText(name, raw);
-    if (name.includes('\0') || value.includes('\0')) {
-      throw invalidParameter(name, `parameter ${JSON.stringify(name)} contains a NUL character`);
-    }
-    packed += `${name}\0${value}\0`;
+  let request = `${method}\0${paramText('accessKeySecret', secret)}\0`;
+  const names = Object.keys(params);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    const value = params[name];
+    if (value === undefined || value === null) continue;  // absent, as in @alicloud/openapi-util
+    if (name.includes('\0')) throw invalidParameter(name, 'a parameter name contains a NUL character');
+    request += `${name}\0${paramText(name, value)}\0`;
   }
-  return packed;
+  return request;
 }
 
 /** @see index.d.ts */
@@ -34,15 +50,16 @@ export async function signRpcRequest({ method, params, accessKeySecret } = {}) {
   if (typeof accessKeySecret !== 'string' || accessKeySecret === '') {
     throw invalidParameter('accessKeySecret', 'an AccessKey secret is required');
   }
-  const packed = packParams(params);
-  const core = await loadCore();
-  const result = core._signRpc(method, packed, accessKeySecret);
-  if (result.errorCode) {
-    throw new CasError({ code: result.errorCode, param: result.errorParam, message: result.errorMessage });
+  const request = signingRequest(method, params, accessKeySecret);
+  const core = loadedCore() ?? await loadCore();
+  const size = writeRequest(core, request);
+  requireWellFormed(request, accessKeySecret, params);  // after encodeInto flattened the string
+  core._casview_sign(size);
+  const { ok, fields } = readAnswer(core);
+  if (!ok) {
+    const [code, param, message] = fields;
+    throw new CasError({ code, param: param || undefined, message });
   }
-  return {
-    canonicalizedQuery: result.canonicalizedQuery,
-    stringToSign: result.stringToSign,
-    signature: result.signature,
-  };
+  const [canonicalizedQuery, stringToSign, signature] = fields;
+  return { canonicalizedQuery, stringToSign, signature };
 }
