@@ -1,0 +1,99 @@
+// What ListUserCertificateOrder returns for valid parameters (§3.2–3.4):
+// - OrderType: CPACK (default) and BUY list orders of that SourceType; CERT lists issued and
+//   uploaded certificates, UPLOAD only uploaded ones.
+// - Status: PAYED, CHECKING, CHECKED_FAIL, NOTACTIVATED, REVOKED (orders only), ISSUED,
+//   WILLEXPIRED, EXPIRED. Empty: CERT/UPLOAD give only valid certificates (ISSUED + WILLEXPIRED),
+//   CPACK/BUY give every order.
+// - Keyword: case-insensitive substring of a domain (Domain, CommonName, Sans) or of InstanceId.
+// - ResourceGroupId: exact match. CurrentPage (default 1, ≥ 1), ShowSize (default 50, 1..100;
+//   the docs give no maximum, the emulator takes the bound casview's client enforces).
+// Rows keep the account's order, so paging is stable.
+import { CERT_FIELDS, ORDER_FIELDS, ORDER_STATUSES, lifecycleStatus, certificateEndMs } from './account.js';
+
+export const ORDER_TYPES = Object.freeze(['CPACK', 'BUY', 'UPLOAD', 'CERT']);
+const ORDER_ONLY = ['PAYED', 'CHECKING', 'CHECKED_FAIL', 'NOTACTIVATED', 'REVOKED'];
+const LIFECYCLE = ['ISSUED', 'WILLEXPIRED', 'EXPIRED'];
+export const MAX_SHOW_SIZE = 100;
+
+const invalid = (name, why) => ({ error: { code: 'InvalidParameter', message: `Specified parameter ${name} is not valid: ${why}` } });
+
+function integerParam(params, name, fallback, min, max) {
+  const raw = params[name];
+  if (raw === undefined || raw === '') return { value: fallback };
+  const text = String(raw);
+  const value = /^\d{1,9}$/.test(text) ? Number(text) : NaN;
+  if (!(value >= min && value <= max)) return invalid(name, `must be an integer from ${min} to ${max}.`);
+  return { value };
+}
+
+/**
+ * Checks the operation parameters.
+ * @param {Record<string, string|number>} params
+ * @returns {{ query: { OrderType, Status, Keyword, ResourceGroupId, CurrentPage, ShowSize } } | { error }}
+ */
+export function validateQuery(params) {
+  const orderType = params.OrderType || 'CPACK';
+  if (!ORDER_TYPES.includes(orderType)) return invalid('OrderType', `must be one of ${ORDER_TYPES.join(', ')}.`);
+  const status = params.Status || '';
+  if (status && !ORDER_STATUSES.includes(status)) return invalid('Status', `must be one of ${ORDER_STATUSES.join(', ')}.`);
+  if (ORDER_ONLY.includes(status) && !['CPACK', 'BUY'].includes(orderType)) {
+    return invalid('Status', `${status} applies to OrderType CPACK or BUY only.`);
+  }
+  const page = integerParam(params, 'CurrentPage', 1, 1, 1e9);
+  if (page.error) return page;
+  const size = integerParam(params, 'ShowSize', 50, 1, MAX_SHOW_SIZE);
+  if (size.error) return size;
+  return {
+    query: {
+      OrderType: orderType, Status: status, Keyword: String(params.Keyword ?? ''),
+      ResourceGroupId: String(params.ResourceGroupId ?? ''), CurrentPage: page.value, ShowSize: size.value,
+    },
+  };
+}
+
+const project = (record, fields) => Object.fromEntries(fields.filter((f) => record[f] !== undefined).map((f) => [f, record[f]]));
+
+// Rows as the service would return them at `now`: lifecycle fields derived from the dates.
+function certificateRow(cert, now) {
+  const status = lifecycleStatus(certificateEndMs(cert), now);
+  return { status, row: project({ ...cert, Expired: status === 'EXPIRED' }, CERT_FIELDS) };
+}
+function orderRow(order, now) {
+  const status = LIFECYCLE.includes(order.Status) && order.CertEndTime !== undefined
+    ? lifecycleStatus(Number(order.CertEndTime), now) : order.Status;
+  return { status, row: project({ ...order, Status: status }, ORDER_FIELDS) };
+}
+
+/** Every row matching a validated query (paging ignored), in stable account order. */
+export function selectRows(account, query, now) {
+  const { OrderType, Status, ResourceGroupId } = query;
+  const keyword = query.Keyword.toLowerCase();
+  const certs = OrderType === 'CERT' || OrderType === 'UPLOAD';
+  const records = certs
+    ? account.certificates.filter((c) => OrderType === 'CERT' || c.Upload)
+    : account.orders.filter((o) => o.SourceType === OrderType.toLowerCase());
+  const wanted = Status ? [Status] : certs ? ['ISSUED', 'WILLEXPIRED'] : null;
+  const rows = [];
+  for (const record of records) {
+    if (ResourceGroupId && record.ResourceGroupId !== ResourceGroupId) continue;
+    if (keyword) {
+      const haystack = certs ? [record.CommonName, record.Sans, record.InstanceId] : [record.Domain, record.InstanceId];
+      if (!haystack.some((text) => String(text ?? '').toLowerCase().includes(keyword))) continue;
+    }
+    const { status, row } = certs ? certificateRow(record, now) : orderRow(record, now);
+    if (!wanted || wanted.includes(status)) rows.push(row);
+  }
+  return rows;
+}
+
+/** One page of the response body (without RequestId). */
+export function listPage(account, query, now) {
+  const rows = selectRows(account, query, now);
+  const start = (query.CurrentPage - 1) * query.ShowSize;
+  return {
+    ShowSize: query.ShowSize,
+    CurrentPage: query.CurrentPage,
+    TotalCount: rows.length,
+    CertificateOrderList: rows.slice(start, start + query.ShowSize),
+  };
+}

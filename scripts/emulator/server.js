@@ -1,0 +1,129 @@
+// HTTP handling of the emulator: reads GET query / POST form parameters the way the gateway does
+// (§1.1, §1.6: query and form body merged, percent-decoded, `+` read as a space), applies faults
+// and latency, runs the gateway checks, then the listing, and records every request.
+import { createServer } from 'node:http';
+import { stringify } from './json64.js';
+import { errorResponse, newRequestId } from './errors.js';
+import { validateQuery, listPage } from './listing.js';
+import { HTML_502, FAULT_RETRY_AFTER_MS } from './faults.js';
+
+const MAX_BODY_BYTES = 1 << 20;
+
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let size = 0;
+    req.on('data', (chunk) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) { reject(new Error('too large')); req.resume(); return; }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+// Later duplicates win, and form fields win over query ones, as the SDKs' {...query, ...body}.
+const decodeForm = (text) => Object.fromEntries(new URLSearchParams(text));
+
+const json = (status, body, code, headers = {}) => ({
+  status, code, headers: { 'Content-Type': 'application/json;charset=utf-8', ...headers }, body: stringify(body),
+});
+const error = (code, requestId, { message, headers } = {}) => {
+  const { status, body } = errorResponse(code, { requestId, message });
+  return json(status, body, code, headers);
+};
+
+/**
+ * @param {{ gateway: ReturnType<import('./gateway.js').createGateway>, account: object,
+ *           clock: () => number, faults: ReturnType<import('./faults.js').createFaults>,
+ *           latencyMs?: number, log: object[], onRequest?: (entry: object) => void }} options
+ * @returns {{ server: import('node:http').Server, shutdown(): void }}
+ */
+export function createEmulatorServer({ gateway, account, clock, faults, latencyMs = 0, log, onRequest }) {
+  const timers = new Set();
+
+  function answer(method, path, params, requestId) {
+    if (path !== '/') return error('InvalidApi.NotFound', requestId);
+    if (method !== 'GET' && method !== 'POST') return error('UnsupportedHTTPMethod', requestId);
+    const verdict = gateway.check(method, params);
+    if (verdict.error) return error(verdict.error.code, requestId, verdict.error);
+    if (!/^json$/i.test(params.Format ?? '')) {
+      // The service defaults to XML (§1.7); the emulator speaks only JSON and says so.
+      return error('InvalidParameter', requestId, { message: 'Specified parameter Format is not valid: this emulator answers Format=JSON only.' });
+    }
+    const valid = validateQuery(params);
+    if (valid.error) return error(valid.error.code, requestId, valid.error);
+    return json(200, { ...listPage(account, valid.query, clock()), RequestId: requestId }, 'OK');
+  }
+
+  function faultAnswer(kind, requestId) {
+    switch (kind) {
+      case 'unavailable': return error('ServiceUnavailable', requestId);
+      case 'throttling': return error('Throttling.User', requestId, { headers: { 'x-acs-retry-after': String(FAULT_RETRY_AFTER_MS) } });
+      case 'html': return { status: 502, code: 'fault:html', headers: { 'Content-Type': 'text/html' }, body: HTML_502 };
+      default: throw new Error(`no answer for fault ${kind}`);
+    }
+  }
+
+  async function handle(req, res) {
+    const requestId = newRequestId();
+    const [path, rawQuery = ''] = req.url.split(/\?(.*)/s);
+    const entry = { time: clock(), method: req.method, path, headers: req.headers, params: {}, code: null, status: null, fault: null };
+    log.push(entry);
+    let rawBody = '';
+    try {
+      rawBody = await readBody(req);
+    } catch {
+      return send(res, error('InvalidParameter', requestId, { message: 'The request body is too large.' }), entry, requestId);
+    }
+    const isForm = /^application\/x-www-form-urlencoded\b/i.test(req.headers['content-type'] ?? '');
+    entry.params = { ...decodeForm(rawQuery), ...(req.method === 'POST' && isForm ? decodeForm(rawBody) : {}) };
+    entry.fault = faults.next();
+    if (entry.fault === 'hang') { // the socket stays open until close()
+      entry.code = 'fault:hang';
+      onRequest?.(entry);
+      return;
+    }
+
+    let response = ['unavailable', 'throttling', 'html'].includes(entry.fault)
+      ? faultAnswer(entry.fault, requestId)
+      : answer(req.method, path, entry.params, requestId);
+    if (entry.fault === 'truncated') {
+      const bytes = Buffer.from(response.body, 'utf8');
+      response = { ...response, status: 200, code: 'fault:truncated', body: bytes.subarray(0, bytes.length >> 1) };
+    }
+    if (latencyMs > 0) {
+      await new Promise((resolve) => { const t = setTimeout(() => { timers.delete(t); resolve(); }, latencyMs); timers.add(t); });
+    }
+    send(res, response, entry, requestId);
+  }
+
+  function send(res, response, entry, requestId) {
+    entry.code = response.code;
+    entry.status = response.status;
+    onRequest?.(entry);
+    if (res.destroyed) return;
+    const body = Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body, 'utf8');
+    res.writeHead(response.status, {
+      ...response.headers,
+      'Content-Length': body.length,
+      Date: new Date(clock()).toUTCString(), // the emulator's clock, so clients can see its skew
+      'x-acs-request-id': requestId,
+    });
+    res.end(body);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err) => {
+      if (!res.headersSent && !res.destroyed) {
+        res.writeHead(500, { 'Content-Type': 'text/plain' });
+        res.end(`emulator bug: ${err.message}`);
+      }
+    });
+  });
+  return {
+    server,
+    shutdown() { for (const t of timers) clearTimeout(t); timers.clear(); },
+  };
+}
