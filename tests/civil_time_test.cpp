@@ -47,3 +47,25 @@ TEST_CASE("dates and epoch days", "[time]") {
         CHECK(daysFromCivil(civilFromDays(day)) == day);
     }
 }
+
+TEST_CASE("HTTP Date header: RFC 7231 IMF-fixdate", "[time][http-date]") {
+    // RFC 7231 §7.1.1.1's own example.
+    CHECK(parseHttpDate("Sun, 06 Nov 1994 08:49:37 GMT") == 784111777000);
+    CHECK(parseHttpDate("Thu, 01 Jan 1970 00:00:00 GMT") == 0);
+    CHECK(parseHttpDate("Mon, 01 Jan 2024 12:20:00 GMT") == 1704111600000);
+    CHECK(parseHttpDate("Thu, 29 Feb 2024 23:59:59 GMT") == 1709251199000);
+    // A leap second lands on the next minute; the day name is not checked against the date.
+    CHECK(parseHttpDate("Sat, 31 Dec 2016 23:59:60 GMT") == 1483228800000);
+    CHECK(parseHttpDate("Mon, 06 Nov 1994 08:49:37 GMT") == 784111777000);
+    for (const char* bad : {"", "Sun, 06 Nov 1994 08:49:37 UTC", "Sun, 6 Nov 1994 08:49:37 GMT",
+                            "Sunday, 06-Nov-94 08:49:37 GMT", "Sun Nov  6 08:49:37 1994",
+                            "Sun, 06 nov 1994 08:49:37 GMT", "Xyz, 06 Nov 1994 08:49:37 GMT",
+                            "Sun, 31 Nov 1994 08:49:37 GMT", "Sun, 29 Feb 2023 08:49:37 GMT",
+                            "Sun, 00 Nov 1994 08:49:37 GMT", "Sun, 06 Nov 1994 24:00:00 GMT",
+                            "Sun, 06 Nov 1994 08:60:37 GMT", "Sun, 06 Nov 1994 08:49:61 GMT",
+                            "Sun, 06 Nov 1994 08:49:37 GMT ", " Sun, 06 Nov 1994 08:49:37 GMT",
+                            "Sun, 06 Nov 1994 08:49:3x GMT", "Sun,_06 Nov 1994 08:49:37 GMT"}) {
+        INFO(bad);
+        CHECK_FALSE(parseHttpDate(bad).has_value());
+    }
+}

@@ -40,6 +40,16 @@ std::optional<CivilDate> readDate(std::string_view text) {
     return CivilDate{*y, *m, *d};
 }
 
+// Index of `name` (3 letters at `pos`) in `names`, or -1.
+template <size_t N>
+int indexOfName(std::string_view text, size_t pos, const std::string_view (&names)[N]) {
+    const std::string_view name = text.substr(pos, 3);
+    for (size_t i = 0; i < N; ++i) {
+        if (names[i] == name) return static_cast<int>(i);
+    }
+    return -1;
+}
+
 }  // namespace
 
 int64_t daysFromCivil(CivilDate date) {
@@ -106,6 +116,27 @@ std::optional<int64_t> parseDate(std::string_view text) {
     const auto date = readDate(text);
     if (!date) return std::nullopt;
     return daysFromCivil(*date);
+}
+
+std::optional<int64_t> parseHttpDate(std::string_view text) {
+    // "Sun, 06 Nov 1994 08:49:37 GMT"
+    //  0123456789012345678901234567 8
+    static constexpr std::string_view kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    static constexpr std::string_view kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    if (text.size() != 29 || text.substr(3, 2) != ", " || text[7] != ' ' || text[11] != ' ' ||
+        text[16] != ' ' || text[19] != ':' || text[22] != ':' || text.substr(25) != " GMT") {
+        return std::nullopt;
+    }
+    if (indexOfName(text, 0, kDays) < 0) return std::nullopt;
+    const int month = indexOfName(text, 8, kMonths) + 1;
+    const auto d = digits(text, 5, 2), y = digits(text, 12, 4);
+    const auto h = digits(text, 17, 2), mi = digits(text, 20, 2), s = digits(text, 23, 2);
+    if (month < 1 || !d || !y || !h || !mi || !s) return std::nullopt;
+    if (*d < 1 || *d > daysInMonth(*y, month) || *h > 23 || *mi > 59 || *s > 60) {
+        return std::nullopt;
+    }
+    return (daysFromCivil(CivilDate{*y, month, *d}) * 86400 + *h * 3600 + *mi * 60 + *s) * 1000;
 }
 
 }  // namespace casview

@@ -36,4 +36,11 @@ std::optional<int64_t> parseTimestamp(std::string_view text);
 /// Strict "yyyy-MM-dd" (the StartDate/EndDate of certificate rows). Returns days since epoch.
 std::optional<int64_t> parseDate(std::string_view text);
 
+/// Strict RFC 7231 §7.1.1.1 IMF-fixdate, the form of the HTTP `Date` header every current server
+/// sends: "Sun, 06 Nov 1994 08:49:37 GMT" (29 characters, English day and month names, GMT).
+/// The day name must be one of the seven but is not checked against the date. Second 60 (a
+/// leap second) is accepted and lands on the next minute. The obsolete RFC 850 and asctime
+/// forms are not accepted. Returns epoch milliseconds (whole seconds).
+std::optional<int64_t> parseHttpDate(std::string_view text);
+
 }  // namespace casview
