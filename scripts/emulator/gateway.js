@@ -5,7 +5,8 @@
 //   3. InvalidVersion (only 2020-04-07), InvalidApi.NotFound (other actions)
 //   4. InvalidTimeStamp.Format, InvalidTimeStamp.Expired (more than 15 min from the clock)
 //   5. InvalidAccessKeyId.NotFound / .Inactive
-//   6. STS: MissingSecurityToken, InvalidSecurityToken.Malformed / .MismatchWithAccessKey / .Expired
+//   6. STS keys (keys with a token): MissingSecurityToken, InvalidSecurityToken.Malformed /
+//      .MismatchWithAccessKey / .Expired; a permanent key with a token: .MismatchWithAccessKey
 //   7. SignatureDoesNotMatch, echoing "server string to sign is:<StringToSign>"
 //   8. SignatureNonceUsed (same nonce within 15 min)
 //   9. Throttling.User (more than 10 requests in a sliding second per AccessKeyId)

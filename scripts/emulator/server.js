@@ -57,12 +57,13 @@ export function createEmulatorServer({ gateway, account, clock, faults, latencyM
     return json(200, { ...listPage(account, valid.query, clock()), RequestId: requestId }, 'OK');
   }
 
+  // The answer a fault replaces the real one with; undefined for faults that alter it instead.
   function faultAnswer(kind, requestId) {
     switch (kind) {
       case 'unavailable': return error('ServiceUnavailable', requestId);
       case 'throttling': return error('Throttling.User', requestId, { headers: { 'x-acs-retry-after': String(FAULT_RETRY_AFTER_MS) } });
       case 'html': return { status: 502, code: 'fault:html', headers: { 'Content-Type': 'text/html' }, body: HTML_502 };
-      default: throw new Error(`no answer for fault ${kind}`);
+      default: return undefined;
     }
   }
 
@@ -86,9 +87,7 @@ export function createEmulatorServer({ gateway, account, clock, faults, latencyM
       return;
     }
 
-    let response = ['unavailable', 'throttling', 'html'].includes(entry.fault)
-      ? faultAnswer(entry.fault, requestId)
-      : answer(req.method, path, entry.params, requestId);
+    let response = faultAnswer(entry.fault, requestId) ?? answer(req.method, path, entry.params, requestId);
     if (entry.fault === 'truncated') {
       const bytes = Buffer.from(response.body, 'utf8');
       response = { ...response, status: 200, code: 'fault:truncated', body: bytes.subarray(0, bytes.length >> 1) };
