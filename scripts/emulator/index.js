@@ -43,6 +43,7 @@ import { createEmulatorServer } from './server.js';
 import { generateAccount, loadAccount, normalizeAccount } from './account.js';
 import { validateQuery, selectRows } from './listing.js';
 import { DEMO_KEY, DEMO_STS_KEY, DEMO_KEYS } from './keys.js';
+import { listen } from '../lib/http.js';
 
 export { DEMO_KEY, DEMO_STS_KEY, DEMO_KEYS };
 export { generateAccount, loadAccount } from './account.js';
@@ -68,12 +69,7 @@ export async function startEmulator({
   const { server, shutdown } = createEmulatorServer({
     gateway: createGateway({ keys, clock, rateLimit }), account: data, clock, faults: faultPlan, latencyMs, log, onRequest,
   });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => { server.off('error', reject); resolve(); });
-  });
-  const actualPort = server.address().port;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const bound = await listen(server, { port, host });
 
   function truth(query = {}) {
     const statuses = Array.isArray(query.Status) ? query.Status : [query.Status ?? ''];
@@ -90,8 +86,8 @@ export async function startEmulator({
   }
 
   return {
-    url: `http://${urlHost}:${actualPort}`,
-    port: actualPort,
+    url: bound.origin,
+    port: bound.port,
     log,
     account: data,
     keys,
@@ -99,10 +95,7 @@ export async function startEmulator({
     faults: { inject: faultPlan.inject },
     close() {
       shutdown();
-      return new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections(); // hanging and keep-alive sockets would hold close() open
-      });
+      return bound.close();
     },
   };
 }

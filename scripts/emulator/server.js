@@ -6,22 +6,9 @@ import { stringify } from './json64.js';
 import { errorResponse, newRequestId } from './errors.js';
 import { validateQuery, listPage } from './listing.js';
 import { HTML_502, FAULT_RETRY_AFTER_MS } from './faults.js';
+import { readBody } from '../lib/http.js';
 
 const MAX_BODY_BYTES = 1 << 20;
-
-function readBody(req) {
-  return new Promise((resolve, reject) => {
-    const chunks = [];
-    let size = 0;
-    req.on('data', (chunk) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) { reject(new Error('too large')); req.resume(); return; }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 // Later duplicates win, and form fields win over query ones, as the SDKs' {...query, ...body}.
 const decodeForm = (text) => Object.fromEntries(new URLSearchParams(text));
@@ -74,8 +61,9 @@ export function createEmulatorServer({ gateway, account, clock, faults, latencyM
     log.push(entry);
     let rawBody = '';
     try {
-      rawBody = await readBody(req);
-    } catch {
+      rawBody = (await readBody(req, MAX_BODY_BYTES)).toString('utf8');
+    } catch (err) {
+      if (err.code !== 'BODY_TOO_LARGE') throw err;
       return send(res, error('InvalidParameter', requestId, { message: 'The request body is too large.' }), entry, requestId);
     }
     const isForm = /^application\/x-www-form-urlencoded\b/i.test(req.headers['content-type'] ?? '');

@@ -7,13 +7,15 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { normalizeOrigin } from '../proxy/allowlist.js';
 
 export const TEMPLATE_PATH = fileURLToPath(new URL('./casview-proxy.conf', import.meta.url));
 
+// An origin goes into a quoted nginx string: refuse what could end or escape it.
 function origin(text) {
-  const url = new URL(text);
-  if (url.href.replace(/\/$/, '') !== url.origin || /["\\\s]/.test(url.origin)) throw new Error(`not an origin: ${text}`);
-  return url.origin;
+  const normalized = normalizeOrigin(text);
+  if (/["\\$\s;{}]/.test(normalized)) throw new Error(`origin not usable in nginx: ${text}`);
+  return normalized;
 }
 
 /**

@@ -1,5 +1,6 @@
-// Which targets the CORS proxy forwards to: the one place that decides (the nginx config in
-// scripts/nginx/ mirrors the same rule with the same regular expression).
+// Which targets the CORS proxy forwards to, and how page origins are written: the one place
+// that decides (the nginx config in scripts/nginx/ mirrors the target rule with the same
+// regular expression and takes its origins through normalizeOrigin).
 //
 // A request for `/<target>` (cors-anywhere convention) is forwarded only when <target> is, byte
 // for byte:
@@ -72,4 +73,16 @@ export function checkTarget(requestTarget, { allowLoopback = false } = {}) {
       port: port ?? (scheme === 'https' ? 443 : 80), path: `/${query}`, loopback,
     },
   };
+}
+
+/**
+ * A configured page origin, as browsers write it in the Origin header (scheme://host[:port],
+ * lowercase, default port dropped), so it can be compared with that header exactly.
+ * @throws {Error} for anything that is not an origin (a path, "null", a bad URL)
+ */
+export function normalizeOrigin(origin) {
+  let url;
+  try { url = new URL(origin); } catch { url = null; }
+  if (!url || url.origin === 'null' || url.href.replace(/\/$/, '') !== url.origin) throw new Error(`"${origin}" is not an origin`);
+  return url.origin;
 }

@@ -18,16 +18,11 @@
 // ProxyMethodNotAllowed (405), ProxyRequestTooLarge (413), ProxyUpstreamError (502),
 // ProxyRedirectRefused (502), ProxyResponseTooLarge (502), ProxyTimeout (504).
 import { createProxyServer, formatLogLine } from './server.js';
+import { listen } from '../lib/http.js';
+import { normalizeOrigin } from './allowlist.js';
 
-export { checkTarget, CAS_HOST } from './allowlist.js';
+export { checkTarget, normalizeOrigin, CAS_HOST } from './allowlist.js';
 export { formatLogLine, EXPOSED_HEADERS } from './server.js';
-
-/** An origin as browsers send it in the Origin header (scheme://host[:port]). */
-function normalizeOrigin(origin) {
-  const url = new URL(origin);
-  if (url.origin === 'null' || url.href.replace(/\/$/, '') !== url.origin) throw new Error(`startProxy: "${origin}" is not an origin`);
-  return url.origin;
-}
 
 export async function startProxy({
   port = 0, host = '127.0.0.1', origins = [], allowLoopback = false, maxBodyBytes = 64 * 1024,
@@ -38,19 +33,10 @@ export async function startProxy({
     origins: new Set(origins.map(normalizeOrigin)), allowLoopback, maxBodyBytes, maxResponseBytes,
     upstreamTimeoutMs, log, upstreamRequest,
   });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => { server.off('error', reject); resolve(); });
-  });
-  const actualPort = server.address().port;
+  const bound = await listen(server, { port, host });
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}/`,
-    port: actualPort,
-    close() {
-      return new Promise((resolve) => {
-        server.close(() => { shutdown(); resolve(); });
-        server.closeAllConnections();
-      });
-    },
+    url: `${bound.origin}/`,
+    port: bound.port,
+    close: () => bound.close().then(shutdown),
   };
 }

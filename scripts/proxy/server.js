@@ -4,6 +4,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { checkTarget } from './allowlist.js';
+import { readBody } from '../lib/http.js';
 
 export const EXPOSED_HEADERS = 'Date, x-acs-retry-after, x-acs-request-id';
 // Request headers passed upstream; everything else (Cookie, Authorization, Proxy-Authorization,
@@ -20,24 +21,6 @@ export function formatLogLine({ method, host, status, durationMs }) {
 
 class ProxyError extends Error {
   constructor(status, code, message) { super(message); this.status = status; this.code = code; }
-}
-
-// Reads the body up to `limit` bytes. Past the limit it keeps draining (without storing) up to a
-// hard stop, so that an ordinary client reads the 413 instead of a reset connection.
-function readBody(req, limit) {
-  return new Promise((resolve, reject) => {
-    const chunks = [];
-    let size = 0;
-    req.on('data', (chunk) => {
-      size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-      else if (size > limit * 16) req.destroy();
-    });
-    req.on('end', () => (size > limit
-      ? reject(new ProxyError(413, 'ProxyRequestTooLarge', `The request body exceeds ${limit} bytes.`))
-      : resolve(Buffer.concat(chunks))));
-    req.on('error', reject);
-  });
 }
 
 /**
@@ -116,7 +99,9 @@ export function createProxyServer(options) {
     entry.host = target.host;
 
     if (req.method === 'OPTIONS') return preflight(req, res);
-    const body = await readBody(req, maxBodyBytes);
+    const body = await readBody(req, maxBodyBytes).catch((err) => {
+      throw err.code === 'BODY_TOO_LARGE' ? new ProxyError(413, 'ProxyRequestTooLarge', `The request body exceeds ${maxBodyBytes} bytes.`) : err;
+    });
     const upstream = await forward(target, req, body);
     for (const name of FORWARD_RESPONSE_HEADERS) {
       if (upstream.headers[name] !== undefined) res.setHeader(name, upstream.headers[name]);

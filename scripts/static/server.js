@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
+import { listen } from '../lib/http.js';
 
 export const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; "
   + "style-src 'self'; connect-src 'self' http://127.0.0.1:*; img-src 'self' data:";
@@ -65,11 +66,6 @@ export async function startStatic({ root, port = 0, host = '127.0.0.1' }) {
     if (req.method === 'HEAD') return res.end();
     createReadStream(file).on('error', () => res.destroy()).pipe(res);
   });
-  await new Promise((ok, fail) => { server.once('error', fail); server.listen(port, host, () => { server.off('error', fail); ok(); }); });
-  const actualPort = server.address().port;
-  return {
-    url: `http://${host}:${actualPort}/`,
-    port: actualPort,
-    close: () => new Promise((ok) => { server.close(() => ok()); server.closeAllConnections(); }),
-  };
+  const bound = await listen(server, { port, host });
+  return { url: `${bound.origin}/`, port: bound.port, close: bound.close };
 }

@@ -4,8 +4,6 @@
 // redirects and oversize bodies, and its logs hold no query strings.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import net from 'node:net';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, rmSync, chmodSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,49 +11,23 @@ import { join } from 'node:path';
 import { renderConf } from '../../scripts/nginx/render.js';
 import { startEmulator, DEMO_KEY } from '../../scripts/emulator/index.js';
 import { signed, formEncode, rawRequest } from './helpers/emulator-rpc.js';
-import { ESCAPES } from './helpers/proxy-escapes.js';
+import { ESCAPES, assertCorsAnswer, assertPreflightAnswer } from './helpers/proxy-contract.js';
+import { freePort, waitForPort, startRecorder } from './helpers/net.js';
 
 const NGINX = '/usr/sbin/nginx'; // Debian nginx-light, installed by scripts/setup
 const ORIGIN = 'http://127.0.0.1:8080';
 
-const freePort = () => new Promise((resolve) => {
-  const s = net.createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-});
-async function waitForPort(port, child) {
-  for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null) throw new Error(`nginx exited with ${child.exitCode}`);
-    const open = await new Promise((resolve) => {
-      const c = net.connect(port, '127.0.0.1', () => { c.destroy(); resolve(true); }).on('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`nothing listens on ${port}`);
-}
-
-// An upstream that redirects and sets cookies, to see what nginx passes back.
-function startRedirector() {
-  const seen = [];
-  const server = http.createServer((req, res) => {
-    seen.push(req.url);
-    if (req.url.includes('mode=redirect')) { res.writeHead(302, { Location: 'https://evil.example/' }); return res.end(); }
-    res.writeHead(200, { 'Content-Type': 'application/json', 'Set-Cookie': 'a=b', 'WWW-Authenticate': 'Basic', 'Access-Control-Allow-Origin': '*' });
-    res.end('{}');
-  });
-  return new Promise((r) => server.listen(0, '127.0.0.1', () => r({ seen, port: server.address().port, close: () => new Promise((c) => { server.close(c); server.closeAllConnections(); }) })));
-}
-
-let dir, nginx, port, emu, redirector;
+let dir, nginx, port, emu, recorder;
 before(async () => {
   assert.ok(existsSync(NGINX), `${NGINX} is missing: run scripts/setup (Debian nginx-light)`);
   emu = await startEmulator({ seed: 'nginx', certs: 20, orders: 10 });
-  redirector = await startRedirector();
+  recorder = await startRecorder();
   dir = mkdtempSync(join(tmpdir(), 'casview-nginx-'));
   chmodSync(dir, 0o755); // workers run as nobody when the test runs as root
   port = await freePort();
   writeFileSync(join(dir, 'casview-proxy.conf'), renderConf({
     origins: [ORIGIN], listen: `127.0.0.1:${port}`, resolver: '127.0.0.1',
-    accessLog: join(dir, 'access.log'), errorLog: join(dir, 'error.log'), loopbackPorts: [emu.port, redirector.port],
+    accessLog: join(dir, 'access.log'), errorLog: join(dir, 'error.log'), loopbackPorts: [emu.port, recorder.port],
   }));
   // Debian's build puts temp paths under /var/lib/nginx; keep everything in the prefix.
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `${t}_temp_path ${dir}/${t};`).join(' ');
@@ -74,7 +46,7 @@ after(async () => {
     await exited;
   }
   await emu?.close();
-  await redirector?.close();
+  await recorder?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -95,9 +67,7 @@ test('forwards signed GET and POST calls to the emulator, with CORS headers for 
   const get = await via(`${emu.url}/?${formEncode(signed({ OrderType: 'CERT', ShowSize: '5' }))}`, { headers: { origin: ORIGIN } });
   assert.equal(get.status, 200, get.text);
   assert.equal(JSON.parse(get.text).TotalCount, emu.truth({ OrderType: 'CERT' }).TotalCount);
-  assert.equal(get.headers['access-control-allow-origin'], ORIGIN);
-  assert.equal(get.headers['access-control-expose-headers'], 'Date, x-acs-retry-after, x-acs-request-id');
-  assert.equal(get.headers.vary, 'Origin');
+  assertCorsAnswer(get, ORIGIN);
   assert.equal(get.headers['x-acs-request-id'], JSON.parse(get.text).RequestId);
   assert.equal(get.headers['access-control-allow-methods'], undefined, 'preflight headers on OPTIONS only');
   const post = await via(`${emu.url}/`, {
@@ -124,17 +94,13 @@ test('refuses every escape attempt; nothing reaches the upstream', async () => {
     }
   }
   assert.equal(emu.log.length, before, 'the emulator saw nothing');
-  assert.deepEqual(redirector.seen, []);
+  assert.deepEqual(recorder.requests, []);
 });
 
 test('preflight is answered by nginx; other origins and methods are refused', async () => {
   const before = emu.log.length;
   const ok = await via(`${emu.url}/`, { method: 'OPTIONS', headers: { origin: ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
-  assert.equal(ok.status, 204);
-  assert.equal(ok.headers['access-control-allow-origin'], ORIGIN);
-  assert.equal(ok.headers['access-control-allow-methods'], 'GET, POST');
-  assert.equal(ok.headers['access-control-allow-headers'], 'Content-Type');
-  assert.equal(ok.headers['access-control-max-age'], '600');
+  assertPreflightAnswer(ok, ORIGIN);
   const foreign = await via(`${emu.url}/`, { headers: { origin: 'http://evil.example' } });
   assert.deepEqual([foreign.status, code(foreign), foreign.headers['access-control-allow-origin']], [403, 'ProxyForbiddenOrigin', undefined]);
   const forbiddenPreflight = await via('https://evil.example/', { method: 'OPTIONS', headers: { origin: ORIGIN, 'access-control-request-method': 'GET' } });
@@ -155,7 +121,7 @@ test('cookies and auth headers are stripped both ways', async () => {
   for (const name of ['cookie', 'authorization', 'proxy-authorization', 'origin', 'referer', 'x-forwarded-for']) {
     assert.equal(headers[name], undefined, name);
   }
-  const back = await via(`http://127.0.0.1:${redirector.port}/`, { headers: { origin: ORIGIN } });
+  const back = await via(`http://127.0.0.1:${recorder.port}/`, { headers: { origin: ORIGIN } });
   assert.equal(back.status, 200);
   assert.equal(back.headers['set-cookie'], undefined);
   assert.equal(back.headers['www-authenticate'], undefined);
@@ -163,7 +129,7 @@ test('cookies and auth headers are stripped both ways', async () => {
 });
 
 test('an upstream redirect becomes 502 ProxyRedirectRefused; oversize bodies 413', async () => {
-  const r = await via(`http://127.0.0.1:${redirector.port}/?mode=redirect`);
+  const r = await via(`http://127.0.0.1:${recorder.port}/?mode=redirect`);
   assert.deepEqual([r.status, code(r)], [502, 'ProxyRedirectRefused']);
   assert.equal(r.headers.location, undefined);
   const big = await via(`${emu.url}/`, { method: 'POST', body: 'a'.repeat(64 * 1024 + 1), headers: { 'content-type': 'application/x-www-form-urlencoded' } });

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkTarget } from '../../scripts/proxy/allowlist.js';
-import { ESCAPES } from './helpers/proxy-escapes.js';
+import { ESCAPES } from './helpers/proxy-contract.js';
 
 const ALLOWED = [
   ['/https://cas.aliyuncs.com/?Action=ListUserCertificateOrder&Signature=a%2Bb%3D', 'https://cas.aliyuncs.com/?Action=ListUserCertificateOrder&Signature=a%2Bb%3D', 'cas.aliyuncs.com'],

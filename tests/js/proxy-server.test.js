@@ -8,46 +8,17 @@ import http from 'node:http';
 import { startProxy, formatLogLine } from '../../scripts/proxy/index.js';
 import { startEmulator, DEMO_KEY } from '../../scripts/emulator/index.js';
 import { signed, formEncode, rawRequest } from './helpers/emulator-rpc.js';
-import { ESCAPES } from './helpers/proxy-escapes.js';
+import { ESCAPES, assertCorsAnswer, assertPreflightAnswer } from './helpers/proxy-contract.js';
+import { startRecorder, freePort } from './helpers/net.js';
 
 const ORIGIN = 'http://127.0.0.1:8080';
 const MAX_RESPONSE = 16 * 1024;
-
-// A stand-in upstream that records what reaches it and answers as ?mode= says.
-function startRecorder() {
-  const requests = [];
-  const server = http.createServer((req, res) => {
-    const chunks = [];
-    req.on('data', (c) => chunks.push(c));
-    req.on('end', () => {
-      requests.push({ method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString() });
-      const mode = new URL(req.url, 'http://x').searchParams.get('mode');
-      if (mode === 'hang') return;
-      if (mode === 'redirect') { res.writeHead(302, { Location: 'https://evil.example/' }); return res.end(); }
-      if (mode === 'big') { res.writeHead(200, { 'Content-Type': 'application/json' }); return res.end('x'.repeat(MAX_RESPONSE + 1)); }
-      if (mode === 'bigchunked') {
-        res.writeHead(200, { 'Content-Type': 'application/json' }); // no Content-Length: chunked
-        for (let i = 0; i < 20; i++) res.write('y'.repeat(1024));
-        return res.end();
-      }
-      res.writeHead(mode === 'error' ? 503 : 200, {
-        'Content-Type': 'application/json;charset=utf-8', 'x-acs-request-id': 'REQ-1', 'x-acs-retry-after': '250',
-        'Set-Cookie': 'session=upstream', 'WWW-Authenticate': 'Basic', 'Access-Control-Allow-Origin': '*',
-        'Access-Control-Allow-Credentials': 'true', Location: '/elsewhere', 'X-Internal': 'secret-ish',
-      });
-      res.end('{"ok":true}');
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
-    requests, port: server.address().port, close: () => new Promise((r) => { server.close(r); server.closeAllConnections(); }),
-  })));
-}
 
 let recorder, emu, proxy;
 const upstreamCalls = [];
 const logEntries = [];
 before(async () => {
-  recorder = await startRecorder();
+  recorder = await startRecorder({ bigBytes: MAX_RESPONSE + 1 });
   emu = await startEmulator({ seed: 'proxy', certs: 20, orders: 10 });
   proxy = await startProxy({
     origins: [ORIGIN], allowLoopback: true, maxResponseBytes: MAX_RESPONSE,
@@ -145,10 +116,7 @@ test('only GET, POST and OPTIONS: other methods are 405 and not forwarded', asyn
 test('CORS: allowed origin gets Allow-Origin and Expose-Headers; others are refused; Vary: Origin always', async () => {
   const allowed = await via(recorderTarget(), { headers: { origin: ORIGIN } });
   assert.equal(allowed.status, 200);
-  assert.equal(allowed.headers['access-control-allow-origin'], ORIGIN);
-  assert.equal(allowed.headers['access-control-expose-headers'], 'Date, x-acs-retry-after, x-acs-request-id');
-  assert.equal(allowed.headers.vary, 'Origin');
-  assert.equal(allowed.headers['access-control-allow-credentials'], undefined);
+  assertCorsAnswer(allowed, ORIGIN);
 
   const noOrigin = await via(recorderTarget());
   assert.equal(noOrigin.status, 200, 'tools without an Origin may use it');
@@ -170,12 +138,7 @@ test('CORS: allowed origin gets Allow-Origin and Expose-Headers; others are refu
 
 test('preflight: answered here (never forwarded), GET/POST and Content-Type only', async () => {
   const ok = await via(recorderTarget(), { method: 'OPTIONS', headers: { origin: ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'Content-Type' } });
-  assert.equal(ok.status, 204);
-  assert.equal(ok.headers['access-control-allow-origin'], ORIGIN);
-  assert.equal(ok.headers['access-control-allow-methods'], 'GET, POST');
-  assert.equal(ok.headers['access-control-allow-headers'], 'Content-Type');
-  assert.equal(ok.headers['access-control-max-age'], '600');
-  assert.equal(ok.headers.vary, 'Origin');
+  assertPreflightAnswer(ok, ORIGIN);
   const header = await via(recorderTarget(), { method: 'OPTIONS', headers: { origin: ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, x-acs-action' } });
   assert.deepEqual([header.status, errorOf(header).Code], [403, 'ProxyForbiddenHeader']);
   const method = await via(recorderTarget(), { method: 'OPTIONS', headers: { origin: ORIGIN, 'access-control-request-method': 'PUT' } });
@@ -244,11 +207,7 @@ test('a slow upstream is cut off: 504 ProxyTimeout; an unreachable one is 502 Pr
     assert.equal(slow.headers['access-control-allow-origin'], ORIGIN);
     assert.ok(performance.now() - started >= 190, 'waited for the limit');
   } finally { await quick.close(); }
-  const closed = http.createServer();
-  await new Promise((r) => closed.listen(0, '127.0.0.1', r));
-  const port = closed.address().port;
-  await new Promise((r) => closed.close(r));
-  const down = await via(`http://127.0.0.1:${port}/`);
+  const down = await via(`http://127.0.0.1:${await freePort()}/`);
   assert.deepEqual([down.status, errorOf(down).Code], [502, 'ProxyUpstreamError']);
 });
 
@@ -271,5 +230,5 @@ test('the log has method, host, status and duration only: no query string, body 
 
 test('startProxy refuses origins that are not origins', async () => {
   await assert.rejects(startProxy({ origins: ['http://127.0.0.1:8080/page'] }), /not an origin/);
-  await assert.rejects(startProxy({ origins: ['null'] }), TypeError);
+  await assert.rejects(startProxy({ origins: ['null'] }), /not an origin/);
 });

@@ -2,23 +2,16 @@
 // preset page URL and the demo AccessKey, and stops all of them on SIGTERM.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEMO_KEY } from '../../scripts/emulator/index.js';
 import { CONTENT_SECURITY_POLICY } from '../../scripts/static/server.js';
 import { signed, formEncode } from './helpers/emulator-rpc.js';
+import { freePort, isListening } from './helpers/net.js';
 
 const SERVE = fileURLToPath(new URL('../../scripts/serve', import.meta.url));
 const INDEX = fileURLToPath(new URL('../../web/index.html', import.meta.url));
-
-const freePort = () => new Promise((resolve) => {
-  const s = net.createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-});
-const listening = (port) => new Promise((resolve) => {
-  const c = net.connect(port, '127.0.0.1', () => { c.destroy(); resolve(true); }).on('error', () => resolve(false));
-});
 
 let child;
 after(() => { if (child && child.exitCode === null) process.kill(-child.pid, 'SIGKILL'); });
@@ -59,7 +52,7 @@ test('scripts/serve serves the demo and stops cleanly on SIGTERM', async () => {
   const started = Date.now();
   assert.deepEqual(await exited, { code: 0, signal: null });
   assert.ok(Date.now() - started < 5000, 'stopped promptly');
-  for (const port of [web, proxy, emulator]) assert.equal(await listening(port), false, `port ${port} still open`);
+  for (const port of [web, proxy, emulator]) assert.equal(await isListening(port), false, `port ${port} still open`);
 });
 
 test('scripts/serve refuses unknown options', async () => {

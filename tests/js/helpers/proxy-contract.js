@@ -1,5 +1,25 @@
-// Requests that try to make the CORS proxy go somewhere other than CAS (or the allowed loopback
-// emulator). Used by the allow-list unit test, the Node proxy and the nginx config tests.
+// What both CORS proxies (scripts/proxy and scripts/nginx) must do, shared by their tests.
+import assert from 'node:assert/strict';
+
+/** The CORS headers on a forwarded answer for an allowed page origin. */
+export function assertCorsAnswer(response, origin) {
+  assert.equal(response.headers['access-control-allow-origin'], origin);
+  assert.equal(response.headers['access-control-expose-headers'], 'Date, x-acs-retry-after, x-acs-request-id');
+  assert.equal(response.headers['access-control-allow-credentials'], undefined);
+  assert.equal(response.headers.vary, 'Origin');
+}
+
+/** The proxy's own answer to an allowed preflight. */
+export function assertPreflightAnswer(response, origin) {
+  assert.equal(response.status, 204);
+  assert.equal(response.headers['access-control-allow-origin'], origin);
+  assert.equal(response.headers['access-control-allow-methods'], 'GET, POST');
+  assert.equal(response.headers['access-control-allow-headers'], 'Content-Type');
+  assert.equal(response.headers['access-control-max-age'], '600');
+  assert.equal(response.headers.vary, 'Origin');
+}
+
+// Requests that try to make a proxy go somewhere other than CAS (or the allowed loopback emulator).
 // [request target, code the Node proxy answers]. None of these may be forwarded, loopback allowed or not.
 export const ESCAPES = [
   ['/https://evil.com/', 'ProxyForbiddenHost'],
