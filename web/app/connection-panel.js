@@ -1,0 +1,75 @@
+// The connection form of the page. Credentials stay in this module's form fields (memory) and
+// go only to createClient; the secret reaches sessionStorage only while "Remember for this
+// tab" is ticked, and never the URL or the console (design §6). Endpoint and Proxy can be
+// preset by the query string (?endpoint=…&proxy=…).
+import { readPresets } from './url-state.js';
+import { sitesToLoad } from './loader.js';
+
+export const STORAGE_KEY = 'casview.credentials';
+
+/** Reads remembered credentials from a Storage, or null (missing or unreadable). */
+export function readRemembered(storage) {
+  try {
+    const saved = JSON.parse(storage.getItem(STORAGE_KEY) ?? 'null');
+    return saved && typeof saved.accessKeyId === 'string' && typeof saved.accessKeySecret === 'string' ? saved : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * @param {HTMLFormElement} form the #connection form of index.html
+ * @param {{ search: string, storage: Storage, onLoad(request): void }} options
+ *   onLoad receives { credentials, sites, proxy }.
+ */
+export function bindConnectionPanel(form, { search, storage, onLoad, onInvalid }) {
+  const field = (id) => form.querySelector(`#${id}`);
+  const id = field('access-key-id');
+  const secret = field('access-key-secret');
+  const token = field('security-token');
+  const endpoint = field('endpoint');
+  const proxy = field('proxy');
+  const bothSites = field('both-sites');
+  const remember = field('remember');
+
+  const presets = readPresets(search);
+  if (presets.endpoint !== undefined) endpoint.value = presets.endpoint;
+  if (presets.proxy !== undefined) proxy.value = presets.proxy;
+  const saved = readRemembered(storage);
+  if (saved) {
+    id.value = saved.accessKeyId;
+    secret.value = saved.accessKeySecret;
+    token.value = saved.securityToken ?? '';
+    remember.checked = true;
+  }
+
+  const credentials = () => ({
+    accessKeyId: id.value.trim(), accessKeySecret: secret.value.trim(), securityToken: token.value.trim(),
+  });
+  function persist() {
+    if (remember.checked) storage.setItem(STORAGE_KEY, JSON.stringify(credentials()));
+    else storage.removeItem(STORAGE_KEY);
+  }
+  remember.addEventListener('change', persist);
+  for (const input of [id, secret, token]) input.addEventListener('change', () => { if (remember.checked) persist(); });
+  // Only one site at a time can be typed; "both sites" stands for the two CAS endpoints.
+  bothSites.addEventListener('change', () => { endpoint.disabled = bothSites.checked; });
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const creds = credentials();
+    if (!creds.accessKeyId || !creds.accessKeySecret) {
+      onInvalid('missingKey');
+      (creds.accessKeyId ? secret : id).focus();
+      return;
+    }
+    persist();
+    onLoad({
+      credentials: creds,
+      sites: sitesToLoad({ endpoint: endpoint.value.trim().replace(/\/+$/, ''), bothSites: bothSites.checked }),
+      proxy: proxy.value.trim(),
+    });
+  });
+
+  return { loadButton: field('load') };
+}
