@@ -1,0 +1,53 @@
+// casview: a ListUserCertificateOrder response (CAS API 2020-04-07) → a typed page or a CasError.
+//
+// shared/reference/alibaba-rpc-cas.md §3.4 (page and row fields) and §4 (errors). What real
+// services and proxies send is tolerated: missing or null fields, numbers and booleans sent as
+// strings ("123", "true"), an absent, null or empty list, surrounding whitespace in strings
+// (the doc's sample has "Hangzhou\n"; texts are trimmed, rawJson() keeps them), unknown
+// members (kept in the row's raw JSON), duplicate members (the last one wins, as in
+// JSON.parse), a leading byte order mark. A member of the wrong type (an object where a number
+// belongs, an integer beyond int64, 1.5 for an id) reads as absent.
+//
+// Classification, in this order:
+//  1. Not JSON, cut short or empty → MalformedResponse. Retryable when cut short (a transport
+//     fault) or when the status is 408/429/500/502/503/504 (a proxy's HTML error page).
+//  2. JSON but not an object → MalformedResponse (not retryable unless the status says so).
+//  3. A Code other than 200/OK/Success/success → a service error (service_error.hpp), whatever
+//     the HTTP status and even next to a list, as the official pop-core SDK decides.
+//  4. A non-2xx status without such a Code → MalformedResponse, retryable by status.
+//  5. A list that is not an array of objects (e.g. the doc example's JSON-encoded string) →
+//     MalformedResponse.
+//  6. Neither CertificateOrderList nor TotalCount (e.g. {} at HTTP 200), or no list although
+//     TotalCount says this page has rows → MalformedResponse: never a silent empty page.
+//  7. Otherwise the page. httpStatus 0 (no HTTP exchange, e.g. a test) counts as 2xx.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "certificate_row.hpp"
+#include "outcome.hpp"
+
+namespace casview {
+
+struct CertificateOrderPage {
+    std::optional<std::string> requestId;
+    std::optional<int64_t> totalCount;
+    std::optional<int64_t> currentPage;
+    std::optional<int64_t> showSize;
+    std::vector<CertificateRow> rows;  // CertificateOrderList, in the order sent
+};
+
+/// Parses one response body (see the rules above). Never throws; any input gives a page or a
+/// CasError.
+Outcome<CertificateOrderPage> parseListUserCertificateOrderResponse(int httpStatus, std::string_view body);
+
+/// The exact int64 value of a JSON number ("-12", "1.5e3", "15.0", "1e2") or of such a number
+/// sent as a string (a leading '+' allowed). nullopt when it is not an integer, not in int64 or
+/// not a number. Exact: no double is involved, so ids beyond 2^53 survive.
+std::optional<int64_t> parseJsonInteger(std::string_view text);
+
+}  // namespace casview
