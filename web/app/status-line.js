@@ -23,7 +23,13 @@ export function createStatusLine(doc) {
     last = result;
     element.replaceChildren();
     statusParts(result).forEach(([className, text], i) => {
-      if (i) element.append(i === 1 ? ': ' : ', ');  // real text, so the line reads well aloud
+      if (i) {
+        // Real punctuation for screen readers and copy-paste; the layout spaces the pills.
+        const separator = doc.createElement('span');
+        separator.className = 'visually-hidden';
+        separator.textContent = i === 1 ? ': ' : ', ';
+        element.append(separator);
+      }
       const span = doc.createElement('span');
       span.className = className;
       span.textContent = text;

@@ -1,0 +1,111 @@
+// The error banner says what to do per error code (wrong secret, unknown key, clock skew, proxy
+// unreachable or refusing the host, missing fields), retries show a note while they wait, and
+// Cancel stops a load and keeps what arrived.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { startStack, DEMO_KEY, SCREENSHOTS } from './helpers/stack.js';
+import { watchPage, CSP_PROBE } from './helpers/watch.js';
+import { loadAccount } from './helpers/page.js';
+
+let stack;
+before(async () => { stack = await startStack({ emulator: { seed: 'errors', certs: 40, orders: 10 } }); });
+after(() => stack?.close());
+
+// Records every text the retry note shows, however briefly.
+const RETRY_PROBE = () => {
+  window.__retryNotes = [];
+  new MutationObserver(() => {
+    const note = document.querySelector('.banner-retry');
+    if (note && !note.hidden && note.textContent) window.__retryNotes.push(note.textContent);
+  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+};
+
+async function openPage(url = stack.pageUrl()) {
+  const page = await stack.browser.context.newPage();
+  await page.addInitScript(CSP_PROBE);
+  await page.addInitScript(RETRY_PROBE);
+  const watch = watchPage(page, { secrets: [DEMO_KEY.accessKeySecret, 'wrong-secret'], allowFailedResources: true });
+  await page.goto(url);
+  return { page, watch };
+}
+
+async function bannerFor(page, key) {
+  await loadAccount(page, { key, expect: 'failed' });
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  return alert.textContent();
+}
+
+test('wrong secret, unknown key: the banner says which, with the code', async () => {
+  const { page, watch } = await openPage();
+  const wrong = await bannerFor(page, { accessKeyId: DEMO_KEY.accessKeyId, accessKeySecret: 'wrong-secret' });
+  assert.match(wrong, /AccessKey Secret does not belong to this AccessKey ID/);
+  assert.match(wrong, /Code: SignatureDoesNotMatch/);
+  await page.screenshot({ path: join(SCREENSHOTS, 'error-banner.png') });
+  const unknown = await bannerFor(page, { accessKeyId: 'LTAInobodyHasThisKey', accessKeySecret: 'wrong-secret' });
+  assert.match(unknown, /AccessKey ID is unknown/);
+  assert.match(unknown, /InvalidAccessKeyId\.NotFound/);
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  assert.equal(await page.getByRole('alert').count(), 0);
+  await watch.assertClean(assert);
+  await page.close();
+});
+
+test('empty credentials are refused before anything is sent', async () => {
+  const { page, watch } = await openPage();
+  const before = watch.requests.length;
+  await page.getByRole('button', { name: 'Load', exact: true }).click();
+  assert.match(await page.getByRole('alert').textContent(), /Enter an AccessKey ID and AccessKey Secret/);
+  assert.equal(watch.requests.length, before, 'no request');
+  await page.close();
+});
+
+test('proxy unreachable, and a proxy that refuses the endpoint host', async () => {
+  const down = await openPage(stack.pageUrl('', { proxyUrl: 'http://127.0.0.1:9/' }));
+  assert.match(await bannerFor(down.page, DEMO_KEY), /proxy could not be reached/);
+  await down.page.close();
+  const refused = await openPage(stack.pageUrl('', { endpoint: 'https://example.com' }));
+  assert.match(await bannerFor(refused.page, DEMO_KEY), /proxy refuses to forward to this endpoint/);
+  await refused.page.close();
+});
+
+test('a clock more than 15 minutes off: the banner says to fix the clock', async () => {
+  const { page } = await openPage();
+  await page.clock.setFixedTime(Date.now() + 60 * 60_000);
+  assert.match(await bannerFor(page, DEMO_KEY), /clock is more than 15 minutes off/);
+  await page.close();
+});
+
+test('throttling: a note says it is retrying, then the load completes', async () => {
+  const { page } = await openPage();
+  stack.emulator.faults.inject('throttling', 2);
+  await loadAccount(page);
+  const notes = await page.evaluate(() => window.__retryNotes);
+  assert.ok(notes.some((n) => /retrying/.test(n) && /Throttling/.test(n)), `retry notes: ${notes}`);
+  assert.ok(await page.locator('.banner-retry').isHidden(), 'the note goes away once done');
+  await page.close();
+});
+
+test('Cancel stops the load and keeps what arrived', async () => {
+  const slow = await startStack({ emulator: { seed: 'slow', certs: 400, orders: 10, latencyMs: 400 } });
+  try {
+    const page = await slow.browser.context.newPage();
+    const watch = watchPage(page, { allowFailedResources: true });
+    await page.goto(slow.pageUrl());
+    await page.getByLabel('AccessKey ID').fill(DEMO_KEY.accessKeyId);
+    await page.getByLabel('AccessKey Secret').fill(DEMO_KEY.accessKeySecret);
+    await page.getByRole('button', { name: 'Load', exact: true }).click();
+    const cancel = page.getByRole('button', { name: 'Cancel' });
+    await page.waitForFunction(() => document.querySelector('.progress-text')?.textContent.match(/^[1-9]/));
+    await cancel.click();
+    await page.locator('.progress[data-state="cancelled"]').waitFor();
+    assert.match(await page.locator('.progress-text').textContent(), /Loading cancelled/);
+    assert.equal(await page.getByRole('alert').count(), 0, 'cancelling is not an error');
+    assert.ok(await cancel.isDisabled());
+    assert.ok(await page.getByRole('button', { name: 'Load', exact: true }).isEnabled());
+    await watch.assertClean(assert);
+  } finally {
+    await slow.close();
+  }
+});
