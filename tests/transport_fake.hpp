@@ -344,7 +344,8 @@ public:
         const std::string status = s.param("Status");
         const auto& list = rows[status];
         const int64_t page = s.param("CurrentPage").empty() ? 1 : std::stoll(s.param("CurrentPage"));
-        const int64_t size = s.param("ShowSize").empty() ? 50 : std::stoll(s.param("ShowSize"));
+        int64_t size = s.param("ShowSize").empty() ? 50 : std::stoll(s.param("ShowSize"));
+        size = std::min(size, maxShowSize);  // a service may page by less than asked
         nlohmann::json items = nlohmann::json::array();
         for (int64_t i = (page - 1) * size; i < page * size && i < static_cast<int64_t>(list.size()); ++i) {
             items.push_back(list[static_cast<size_t>(i)]);
@@ -354,10 +355,13 @@ public:
                             {"CurrentPage", page},
                             {"ShowSize", size},
                             {"CertificateOrderList", items}};
-        return withDate(Reply::response(200, body.dump(), latencyMs), serverNow);
+        return withDate(Reply::response(200, body.dump(), latencyFor ? latencyFor(s) : latencyMs),
+                        serverNow);
     }
 
     std::optional<int64_t> totalOverride;
+    int64_t maxShowSize = 100;
+    std::function<int64_t(const SentRequest&)> latencyFor;  // per-request latency of pages
     size_t requests = 0;
 
 private:

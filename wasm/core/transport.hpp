@@ -45,7 +45,8 @@ enum class TransportFailure {
     None,          // a response arrived
     NetworkError,  // DNS, connection refused or reset, CORS refusal, offline: status 0
     Timeout,       // nothing (complete) within HttpRequest::timeoutMs
-    Aborted,       // aborted by something other than Transport::cancel (page unload, …)
+    Aborted,       // aborted by something other than Transport::cancel (page unload, …);
+                   // the client reports it as a NetworkError: only its own cancel() is Aborted
 };
 
 struct TransportResult {

@@ -1,0 +1,115 @@
+#include "list_all.hpp"
+
+#include <algorithm>
+#include <utility>
+
+namespace casview {
+
+Outcome<Pager> Pager::plan(const ListAllQuery& query) {
+    Pager pager;
+    pager.base_.orderType = query.orderType;
+    pager.base_.keyword = query.keyword;
+    pager.base_.resourceGroupId = query.resourceGroupId;
+    pager.showSize_ = query.showSize.value_or(kListAllPageSize);
+    pager.base_.showSize = pager.showSize_;
+    pager.base_.currentPage = 1;
+
+    if (query.statuses.empty()) {
+        pager.statuses_.emplace_back();
+    } else {
+        for (const std::string& status : query.statuses) {
+            if (std::find(pager.statuses_.begin(), pager.statuses_.end(), status) ==
+                pager.statuses_.end()) {
+                pager.statuses_.push_back(status);
+            }
+        }
+    }
+    for (const std::string& status : pager.statuses_) {
+        ListUserCertificateOrderRequest request = pager.base_;
+        request.status = status;
+        if (auto error = validate(request)) return *error;
+    }
+    pager.listings_.resize(pager.statuses_.size());
+    pager.progress_.pagesTotal = static_cast<int64_t>(pager.statuses_.size());
+    return pager;
+}
+
+PageRequest Pager::requestFor(size_t status, int64_t page) const {
+    PageRequest out{PageKey{status, page}, base_};
+    out.request.status = statuses_[status];
+    out.request.currentPage = page;
+    return out;
+}
+
+std::vector<PageRequest> Pager::firstPages() const {
+    std::vector<PageRequest> out;
+    out.reserve(statuses_.size());
+    for (size_t s = 0; s < statuses_.size(); ++s) {
+        if (!listings_[s].pages) out.push_back(requestFor(s, 1));
+    }
+    return out;
+}
+
+Outcome<std::vector<PageRequest>> Pager::accept(PageKey key, ListPage page) {
+    std::vector<PageRequest> next;
+    if (key.status >= listings_.size() || key.page < 1) return next;
+    StatusListing& listing = listings_[key.status];
+    if (key.page == 1 && !listing.pages) {
+        // The service's ShowSize is what it paged by; fall back to ours if it echoed none.
+        const int64_t size = pageShowSize(page) > 0 ? pageShowSize(page) : showSize_;
+        const int64_t total = std::max<int64_t>(pageTotalCount(page), 0);
+        const int64_t pages = std::max<int64_t>(total / size + (total % size != 0 ? 1 : 0), 1);
+        if (pages > kMaxPagesPerStatus) {
+            CasError e;
+            e.code = "MalformedResponse";
+            e.message = "TotalCount " + std::to_string(total) + " at ShowSize " +
+                        std::to_string(size) + " would need " + std::to_string(pages) +
+                        " pages; refusing more than " + std::to_string(kMaxPagesPerStatus);
+            e.httpStatus = 200;
+            return e;
+        }
+        listing.pages = pages;
+        listing.rows.resize(static_cast<size_t>(pages));
+        listing.received.assign(static_cast<size_t>(pages), false);
+        progress_.pagesTotal += pages - 1;
+        progress_.totalCount += total;
+        next.reserve(static_cast<size_t>(pages - 1));
+        for (int64_t p = 2; p <= pages; ++p) next.push_back(requestFor(key.status, p));
+    }
+    if (!listing.pages || key.page > *listing.pages) return next;
+    const size_t index = static_cast<size_t>(key.page - 1);
+    if (listing.received[index]) return next;
+    listing.received[index] = true;
+    std::vector<ListRow>& rows = pageRows(page);
+    for (const ListRow& row : rows) {
+        const auto id = rowIdentity(row);
+        if (!id || seen_.insert(*id).second) ++progress_.entriesLoaded;
+    }
+    listing.rows[index] = std::move(rows);
+    ++progress_.pagesDone;
+    return next;
+}
+
+ListAllResult Pager::takeResult() {
+    ListAllResult result;
+    result.progress = progress_;
+    result.entries.reserve(static_cast<size_t>(progress_.entriesLoaded));
+    std::unordered_set<RowIdentity, IdentityHash> kept;
+    kept.reserve(seen_.size());
+    for (StatusListing& listing : listings_) {
+        for (std::vector<ListRow>& rows : listing.rows) {
+            for (ListRow& row : rows) {
+                const auto id = rowIdentity(row);
+                if (!id || kept.insert(*id).second) {
+                    result.entries.push_back(std::move(row));
+                } else {
+                    ++result.duplicates;
+                }
+            }
+            rows = {};
+        }
+    }
+    return result;
+}
+
+}  // namespace casview

@@ -1,0 +1,124 @@
+// casview: listing every page of a query (and of several statuses), merged and de-duplicated.
+//
+// The rules it implements (shared/design.md §2, listAll):
+// - Every page of a query: the first page of each status tells TotalCount; the remaining
+//   pages are then known and can all be requested at once (the client's rate limiter paces
+//   them). Pages are counted with the ShowSize the service echoes, so a service that clamps the
+//   page size is still paged correctly.
+// - Several statuses (`Status` given as an array in JS) are listed one after the other in the
+//   result, each exactly as a single-status listing would be.
+// - Merged in API order (status order, then page order, then row order) and de-duplicated by
+//   identity (CertificateId for certificates, OrderId for orders; the first occurrence in API
+//   order is kept): rows shift between pages when the account changes during a listing, and a
+//   certificate can appear under two statuses.
+// - Progress after each page: {pagesDone, pagesTotal, entriesLoaded, totalCount}. pagesTotal
+//   and totalCount grow as first pages arrive; entriesLoaded counts distinct entries.
+//
+// Pure: the Pager is a state machine fed with pages. CasClient::listAll drives it; tests can
+// drive it directly. Memory is O(pages + rows).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "list_page.hpp"
+#include "list_request.hpp"
+#include "outcome.hpp"
+
+namespace casview {
+
+/// Page size of a listing when the query names none: the largest the client accepts, so a
+/// listing needs as few requests (and as little of the 10/s budget) as possible.
+inline constexpr int64_t kListAllPageSize = 100;
+
+/// Refuse a TotalCount that would need more pages than this per status (1,000,000 rows at
+/// 100 a page): a corrupt or hostile body must not make the client queue a billion requests.
+inline constexpr int64_t kMaxPagesPerStatus = 10000;
+
+struct ListAllQuery {
+    std::optional<std::string> orderType;
+    /// Listed in this order; repeats are ignored. Empty: one listing without Status (the
+    /// service's default set: valid certificates for CERT/UPLOAD, all orders for CPACK/BUY).
+    std::vector<std::string> statuses;
+    std::optional<std::string> keyword;
+    std::optional<std::string> resourceGroupId;
+    std::optional<int64_t> showSize;  // page size, 1..100; default kListAllPageSize
+};
+
+struct ListProgress {
+    int64_t pagesDone = 0;
+    int64_t pagesTotal = 0;
+    int64_t entriesLoaded = 0;  // distinct entries so far
+    int64_t totalCount = 0;     // sum of the TotalCount of every status whose first page came
+};
+
+struct ListAllResult {
+    std::vector<ListRow> entries;  // API order, de-duplicated
+    ListProgress progress;         // the final progress
+    int64_t duplicates = 0;        // rows dropped as repeats of an earlier entry
+};
+
+/// A page of the listing: which status (index into Pager::statuses()) and which page (1-based).
+struct PageKey {
+    size_t status = 0;
+    int64_t page = 1;
+};
+
+struct PageRequest {
+    PageKey key;
+    ListUserCertificateOrderRequest request;
+};
+
+class Pager {
+public:
+    /// Validates the query as every request it implies would be validated (OrderType, each
+    /// Status against the OrderType, ShowSize): InvalidParameter, before anything is sent.
+    static Outcome<Pager> plan(const ListAllQuery& query);
+
+    /// The distinct statuses in listing order ("" when none was given).
+    const std::vector<std::string>& statuses() const { return statuses_; }
+
+    /// The first page of every status: what to request first.
+    std::vector<PageRequest> firstPages() const;
+
+    /// Takes one successful page. Returns the pages to request next (after a status's first
+    /// page: its pages 2..n; otherwise none), or MalformedResponse for a TotalCount beyond
+    /// kMaxPagesPerStatus. A key that is out of range or already taken is ignored.
+    Outcome<std::vector<PageRequest>> accept(PageKey key, ListPage page);
+
+    const ListProgress& progress() const { return progress_; }
+
+    /// Every page of every status has been taken.
+    bool complete() const { return progress_.pagesDone == progress_.pagesTotal; }
+
+    /// The merged listing; call once, when complete().
+    ListAllResult takeResult();
+
+private:
+    struct IdentityHash {
+        size_t operator()(const RowIdentity& id) const {
+            const uint64_t mixed = static_cast<uint64_t>(id.id) * 0x9E3779B97F4A7C15ull +
+                                   (id.isOrder ? 1 : 0);
+            return static_cast<size_t>(mixed ^ (mixed >> 32));
+        }
+    };
+    struct StatusListing {
+        std::optional<int64_t> pages;               // known once page 1 came
+        std::vector<std::vector<ListRow>> rows;     // by page - 1
+        std::vector<bool> received;                 // by page - 1
+    };
+
+    PageRequest requestFor(size_t status, int64_t page) const;
+
+    ListUserCertificateOrderRequest base_;
+    int64_t showSize_ = kListAllPageSize;
+    std::vector<std::string> statuses_;
+    std::vector<StatusListing> listings_;
+    std::unordered_set<RowIdentity, IdentityHash> seen_;
+    ListProgress progress_;
+};
+
+}  // namespace casview
