@@ -240,8 +240,11 @@ export function onLanguageChange(fn) {
   return () => target.removeEventListener('languagechange', fn);
 }
 
+// Intl formatters are costly to create; one per language, made on first use.
+const numberFormats = new Map();
 export function formatNumber(n) {
-  return new Intl.NumberFormat(current).format(n);
+  if (!numberFormats.has(current)) numberFormats.set(current, new Intl.NumberFormat(current));
+  return numberFormats.get(current).format(n);
 }
 
 /** Dates are shown as ISO (UTC) days: unambiguous in both languages and sortable by eye. */

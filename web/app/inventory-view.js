@@ -84,8 +84,9 @@ export function createInventoryView(doc, { api, state: initial, onStateChange = 
     const result = table.update({ keepScroll });
     status.render(inventory ? result : null);
     for (const button of exportButtons) button.disabled = !inventory || result.matched === 0;
-    clearTimeout(timelineTimer);
-    timelineTimer = setTimeout(drawTimeline, 0);
+    // The timeline waits until the table has painted: a keystroke shows its rows first.
+    cancelAnimationFrame(timelineTimer);
+    timelineTimer = requestAnimationFrame(() => setTimeout(drawTimeline, 0));
     return result;
   }
 

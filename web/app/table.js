@@ -37,25 +37,40 @@ export function visibleWindow({ scrollTop, viewportHeight, rowHeight, overscan =
   };
 }
 
+// Cell renderers reuse the cell's elements: rows are recycled as the window moves, and
+// rebuilding a button per cell per keystroke costs a frame at 100,000 rows.
 function renderNameCell(td, row, ctx) {
-  const button = ctx.doc.createElement('button');
-  button.type = 'button';
-  button.className = 'row-open';
-  button.textContent = row.name || row.domain || displayId(row.id);
-  td.replaceChildren(button);
+  let button = td.firstChild;
+  if (!button || button.className !== 'row-open') {
+    button = ctx.doc.createElement('button');
+    button.type = 'button';
+    button.className = 'row-open';
+    td.replaceChildren(button);
+  }
+  const text = row.name || row.domain || displayId(row.id);
+  if (button.textContent !== text) button.textContent = text;
 }
 
 function renderSansCell(td, row, ctx) {
-  td.replaceChildren();
-  if (!row.sans.length) return;
+  if (!row.sans.length) {
+    if (td.firstChild) td.replaceChildren();
+    return;
+  }
   const expanded = ctx.expandedId === row.id;
-  const button = ctx.doc.createElement('button');
-  button.type = 'button';
-  button.className = 'sans-toggle';
-  button.textContent = formatNumber(row.sans.length);
-  button.setAttribute('aria-label', t('table.sansToggle', { count: row.sans.length }));
-  button.setAttribute('aria-expanded', String(expanded));
-  td.append(button);
+  let button = td.firstChild;
+  if (!button || button.className !== 'sans-toggle') {
+    button = ctx.doc.createElement('button');
+    button.type = 'button';
+    button.className = 'sans-toggle';
+    td.replaceChildren(button);
+  }
+  const count = formatNumber(row.sans.length);
+  if (button.textContent !== count) {
+    button.textContent = count;
+    button.setAttribute('aria-label', t('table.sansToggle', { count: row.sans.length }));
+  }
+  if (button.getAttribute('aria-expanded') !== String(expanded)) button.setAttribute('aria-expanded', String(expanded));
+  button.nextSibling?.remove();
   if (expanded) {
     const list = ctx.doc.createElement('ul');
     list.className = 'sans-list';
@@ -147,16 +162,22 @@ export function createTable(doc, { source, onSort, onSelect }) {
 
   function fillRow(tr, row, index) {
     tr.dataset.id = row.id;
-    tr.className = `row row-${row.expiryState}${row.superseded ? ' is-superseded' : ''}`;
+    const className = `row row-${row.expiryState}${row.superseded ? ' is-superseded' : ''}`;
+    if (tr.className !== className) tr.className = className;
     tr.setAttribute('aria-rowindex', String(index + 2));
     const ctx = { doc, expandedId };
     while (tr.cells.length < columns.length) tr.append(doc.createElement('td'));
     while (tr.cells.length > columns.length) tr.lastChild.remove();
+    // Writes only what changed: unchanged cells cost no style or layout work.
     columns.forEach((column, i) => {
       const td = tr.cells[i];
-      td.className = `col-${column.key}${column.className ? ` ${column.className(row)}` : ''}`;
+      const className = `col-${column.key}${column.className ? ` ${column.className(row)}` : ''}`;
+      if (td.className !== className) td.className = className;
       if (column.render) column.render(td, row, ctx);
-      else td.textContent = column.text(row);
+      else {
+        const text = column.text(row);
+        if (td.textContent !== text) td.textContent = text;
+      }
     });
   }
 
@@ -179,7 +200,9 @@ export function createTable(doc, { source, onSort, onSelect }) {
     topSpacer.firstChild.style.height = `${windowFirst * rowHeight}px`;
     bottomSpacer.firstChild.style.height = `${Math.max(0, matched - windowFirst - rowsInView.length) * rowHeight}px`;
     emptyCell.textContent = t('table.empty');
-    tbody.replaceChildren(topSpacer, ...(matched === 0 ? [emptyRow] : visible), bottomSpacer);
+    const wanted = [topSpacer, ...(matched === 0 ? [emptyRow] : visible), bottomSpacer];
+    const children = tbody.children;
+    if (children.length !== wanted.length || wanted.some((tr, i) => children[i] !== tr)) tbody.replaceChildren(...wanted);
     measureRowHeight();
     return result;
   }
@@ -249,10 +272,14 @@ export function createTable(doc, { source, onSort, onSelect }) {
     table,
     /** Redraws after the filter or sort changed; back to the top unless keepScroll. */
     update({ keepScroll = false } = {}) {
-      if (!keepScroll) scroller.scrollTop = 0;
+      if (!keepScroll && scroller.scrollTop !== 0) scroller.scrollTop = 0;  // a write forces layout
       return draw();
     },
-    setSort(next) { sort = { ...next }; renderHeader(); },
+    setSort(next) {
+      if (next.key === sort.key && Boolean(next.descending) === Boolean(sort.descending)) return;
+      sort = { ...next };
+      renderHeader();
+    },
     /** Shows the Site column (several sites merged) or hides it. */
     setShowSite(show) {
       columns = COLUMNS.filter((c) => !c.optional || (show && c.key === 'site'));

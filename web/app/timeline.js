@@ -29,11 +29,12 @@ export function timelineGeometry(buckets, { width = 720, height = 160, gap = 6, 
 }
 
 /** 'expired' or 'YYYY-MM' → short axis text ('Mar 25' / '25-03'); the language decides. */
+const monthFormats = new Map();
 export function barCaption(label, lang) {
   if (label === 'expired') return t('timeline.expired');
   const [year, month] = label.split('-').map(Number);
-  return new Intl.DateTimeFormat(lang, { month: 'short', year: '2-digit', timeZone: 'UTC' })
-    .format(new Date(Date.UTC(year, month - 1, 1)));
+  if (!monthFormats.has(lang)) monthFormats.set(lang, new Intl.DateTimeFormat(lang, { month: 'short', year: '2-digit', timeZone: 'UTC' }));
+  return monthFormats.get(lang).format(new Date(Date.UTC(year, month - 1, 1)));
 }
 
 function svg(doc, name, attributes) {
