@@ -51,7 +51,7 @@ const emu = await startEmulator({
   faults: { rate: Number(opt['fault-rate']), kinds: opt.faults.split(',').filter(Boolean), seed: opt['fault-seed'] },
   // The request log of a fake service: method and outcome only, like the proxy's.
   onRequest: opt.quiet ? undefined : (e) => console.error(`${new Date().toISOString()} ${e.method} ${e.status ?? '-'} ${e.code}`),
-});
+}).catch((err) => { console.error(`emulator: ${err.message}`); process.exit(2); });
 console.log(`CAS emulator (ListUserCertificateOrder 2020-04-07) listening on ${emu.url}`);
 console.log(`  ${emu.account.certificates.length} certificates, ${emu.account.orders.length} orders`);
 if (opt['print-keys']) {

@@ -23,7 +23,7 @@ const origins = opt.origin ?? ['http://127.0.0.1:8080'];
 const proxy = await startProxy({
   port: Number(opt.port), host: opt.host, origins, allowLoopback: Boolean(opt['allow-loopback']),
   upstreamTimeoutMs: Number(opt['timeout-ms']),
-});
+}).catch((err) => { console.error(`proxy: ${err.message}`); process.exit(2); });
 console.log(`CORS proxy listening on ${proxy.url} (e.g. ${proxy.url}https://cas.aliyuncs.com/)`);
 console.log(`  allowed origins: ${origins.join(', ')}; loopback targets: ${opt['allow-loopback'] ? 'yes' : 'no'}`);
 

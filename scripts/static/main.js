@@ -9,7 +9,8 @@ const { values: opt } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
   },
 });
-const site = await startStatic({ root: opt.root, port: Number(opt.port), host: opt.host });
+const site = await startStatic({ root: opt.root, port: Number(opt.port), host: opt.host })
+  .catch((err) => { console.error(`static: ${err.message}`); process.exit(2); });
 console.log(`static server for ${opt.root}/ listening on ${site.url}`);
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => { site.close().then(() => process.exit(0)); });
