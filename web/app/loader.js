@@ -142,8 +142,9 @@ export function createProgress(doc, { onCancel }) {
     finish(state) {
       element.dataset.state = state;
       cancel.disabled = true;
-      if (last && last.pagesTotal !== null && last.pagesDone >= last.pagesTotal) bar.value = bar.max;
       render();
+      if (last?.pagesTotal === null) bar.value = 0;  // stopped before any total was known: not "busy"
+      else if (last && last.pagesDone >= last.pagesTotal) bar.value = bar.max;
     },
   };
 }

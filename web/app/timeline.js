@@ -57,6 +57,7 @@ export function createTimeline(doc, { onSelect, language }) {
 
   function render(buckets = last.buckets, selected = last.selected) {
     last = { buckets, selected };
+    element.hidden = buckets.every((b) => b.count === 0);  // nothing to draw: no empty axis
     caption.textContent = t('timeline.title');
     const { bars, width, height } = timelineGeometry(buckets);
     const root = svg(doc, 'svg', { viewBox: `0 0 ${width} ${height}`, class: 'timeline-svg', role: 'group' });
