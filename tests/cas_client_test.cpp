@@ -570,3 +570,20 @@ TEST_CASE("client: an abort reported from inside Transport::cancel is ignored", 
     CHECK(log == std::vector<std::string>{"Aborted", "other ok"});
     (void)other;
 }
+
+TEST_CASE("client: empty callbacks are allowed (nothing to call, nothing thrown)", "[client]") {
+    World w;
+    w.client->listUserCertificateOrder(certPage(), {});
+    w.client->listUserCertificateOrder(certPage(0), {});
+    ListAllQuery all;
+    all.orderType = "CERT";
+    all.statuses = {"ISSUED"};
+    w.client->listAll(all, {}, {});
+    const auto cancelled = w.client->listAll(all, {}, {});
+    CHECK(w.client->cancel(cancelled));
+    w.scheduler.runUntilIdle();
+    CHECK(w.client->pendingOperations() == 0);
+    // The page, the listing's 2 pages, and the cancelled listing's first page (aborted in flight).
+    CHECK(w.transport.sent().size() == 4);
+    CHECK(w.transport.cancels == 1);
+}

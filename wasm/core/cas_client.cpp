@@ -99,7 +99,7 @@ CasClient::OperationId CasClient::newOperation(Operation op) {
 
 CasClient::OperationId CasClient::failLater(Operation op, CasError error) {
     const OperationId id = newOperation(std::move(op));
-    operations_.at(id).deferred =
+    operations_.find(id)->second.deferred =
         services_.scheduler.after(0, [this, id, error = std::move(error)]() mutable {
             const auto it = operations_.find(id);
             if (it == operations_.end()) return;
@@ -234,7 +234,9 @@ void CasClient::armPump(int64_t nowMs) {
 }
 
 void CasClient::sendAttempt(uint64_t callId) {
-    Call& call = calls_.at(callId);
+    const auto found = calls_.find(callId);
+    if (found == calls_.end()) return;
+    Call& call = found->second;
     const Attempt attempt{skew_.correctedMs(services_.clock.nowMs()),
                           makeNonce(services_.random)};
     auto signedRequest =
@@ -315,7 +317,9 @@ void CasClient::onResult(uint64_t callId, uint32_t attempt, TransportResult resu
 }
 
 void CasClient::retryLater(uint64_t callId, int64_t delayMs) {
-    Call& call = calls_.at(callId);
+    const auto found = calls_.find(callId);
+    if (found == calls_.end()) return;
+    Call& call = found->second;
     ++call.retries;
     call.state = Call::State::Waiting;
     call.timer = services_.scheduler.after(delayMs, [this, callId] {
@@ -327,7 +331,9 @@ void CasClient::retryLater(uint64_t callId, int64_t delayMs) {
 }
 
 void CasClient::requeue(uint64_t callId) {
-    calls_.at(callId).state = Call::State::Queued;
+    const auto found = calls_.find(callId);
+    if (found == calls_.end()) return;
+    found->second.state = Call::State::Queued;
     ready_.push_front(callId);  // older work than anything queued since: first in line
     pump();
 }
@@ -347,7 +353,7 @@ void CasClient::finishCall(uint64_t callId, Outcome<ListPage> outcome) {
     }
     PageCallback done = std::move(op->second.pageDone);
     operations_.erase(op);
-    done(std::move(outcome));
+    if (done) done(std::move(outcome));
 }
 
 void CasClient::onListPage(OperationId operation, PageKey key, Outcome<ListPage> outcome) {
@@ -355,7 +361,9 @@ void CasClient::onListPage(OperationId operation, PageKey key, Outcome<ListPage>
         failOperation(operation, outcome.error());
         return;
     }
-    Operation& op = operations_.at(operation);
+    const auto found = operations_.find(operation);
+    if (found == operations_.end()) return;
+    Operation& op = found->second;
     auto next = op.pager->accept(key, std::move(outcome).value());
     if (!next) {
         failOperation(operation, next.error());
@@ -377,7 +385,7 @@ void CasClient::onListPage(OperationId operation, PageKey key, Outcome<ListPage>
     ListAllResult result = it->second.pager->takeResult();
     ListCallback done = std::move(it->second.listDone);
     operations_.erase(it);
-    done(std::move(result));
+    if (done) done(std::move(result));
 }
 
 }  // namespace casview
