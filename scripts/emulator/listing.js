@@ -52,48 +52,55 @@ export function validateQuery(params) {
 }
 
 const project = (record, fields) => Object.fromEntries(fields.filter((f) => record[f] !== undefined).map((f) => [f, record[f]]));
+const isCertificateQuery = (query) => query.OrderType === 'CERT' || query.OrderType === 'UPLOAD';
 
-// Rows as the service would return them at `now`: lifecycle fields derived from the dates.
-function certificateRow(cert, now) {
-  const status = lifecycleStatus(certificateEndMs(cert), now);
-  return { status, row: project({ ...cert, Expired: status === 'EXPIRED' }, CERT_FIELDS) };
-}
-function orderRow(order, now) {
-  const status = LIFECYCLE.includes(order.Status) && order.CertEndTime !== undefined
-    ? lifecycleStatus(Number(order.CertEndTime), now) : order.Status;
-  return { status, row: project({ ...order, Status: status }, ORDER_FIELDS) };
+// The Status the service shows at `now`: lifecycle statuses are derived from the dates.
+const certificateStatus = (cert, now) => lifecycleStatus(certificateEndMs(cert), now);
+const orderStatus = (order, now) => (LIFECYCLE.includes(order.Status) && order.CertEndTime !== undefined
+  ? lifecycleStatus(Number(order.CertEndTime), now) : order.Status);
+
+// A row as the service returns it, from a matched record and its status.
+function toRow({ record, status }, certificates) {
+  return certificates
+    ? project({ ...record, Expired: status === 'EXPIRED' }, CERT_FIELDS)
+    : project({ ...record, Status: status }, ORDER_FIELDS);
 }
 
-/** Every row matching a validated query (paging ignored), in stable account order. */
-export function selectRows(account, query, now) {
+// Records matching a validated query (paging ignored), in stable account order, with their status.
+function matchRecords(account, query, now) {
   const { OrderType, Status, ResourceGroupId } = query;
   const keyword = query.Keyword.toLowerCase();
-  const certs = OrderType === 'CERT' || OrderType === 'UPLOAD';
+  const certs = isCertificateQuery(query);
   const records = certs
     ? account.certificates.filter((c) => OrderType === 'CERT' || c.Upload)
     : account.orders.filter((o) => o.SourceType === OrderType.toLowerCase());
   const wanted = Status ? [Status] : certs ? ['ISSUED', 'WILLEXPIRED'] : null;
-  const rows = [];
+  const matches = [];
   for (const record of records) {
     if (ResourceGroupId && record.ResourceGroupId !== ResourceGroupId) continue;
     if (keyword) {
       const haystack = certs ? [record.CommonName, record.Sans, record.InstanceId] : [record.Domain, record.InstanceId];
       if (!haystack.some((text) => String(text ?? '').toLowerCase().includes(keyword))) continue;
     }
-    const { status, row } = certs ? certificateRow(record, now) : orderRow(record, now);
-    if (!wanted || wanted.includes(status)) rows.push(row);
+    const status = certs ? certificateStatus(record, now) : orderStatus(record, now);
+    if (!wanted || wanted.includes(status)) matches.push({ record, status });
   }
-  return rows;
+  return matches;
 }
 
-/** One page of the response body (without RequestId). */
+/** Every row matching a validated query (paging ignored), in stable account order. */
+export function selectRows(account, query, now) {
+  return matchRecords(account, query, now).map((m) => toRow(m, isCertificateQuery(query)));
+}
+
+/** One page of the response body (without RequestId); only the page's rows are built. */
 export function listPage(account, query, now) {
-  const rows = selectRows(account, query, now);
+  const matches = matchRecords(account, query, now);
   const start = (query.CurrentPage - 1) * query.ShowSize;
   return {
     ShowSize: query.ShowSize,
     CurrentPage: query.CurrentPage,
-    TotalCount: rows.length,
-    CertificateOrderList: rows.slice(start, start + query.ShowSize),
+    TotalCount: matches.length,
+    CertificateOrderList: matches.slice(start, start + query.ShowSize).map((m) => toRow(m, isCertificateQuery(query))),
   };
 }
