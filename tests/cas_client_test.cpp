@@ -29,7 +29,7 @@ struct World {
             server.rows["ISSUED"].push_back(certificateRow(1000 + i, "site" + std::to_string(i) + ".example.com"));
         }
         server.rows[""] = server.rows["ISSUED"];
-        auto created = CasClient::create(std::move(config), {transport, scheduler, clock, random, &jitter});
+        auto created = CasClient::create(std::move(config), {transport, scheduler, clock, random, &jitter, {}});
         REQUIRE(created.ok());
         client = std::move(created).value();
     }
@@ -180,7 +180,7 @@ TEST_CASE("client: the configuration is checked when the client is created", "[c
     FakeScheduler scheduler(clock);
     FakeTransport transport(scheduler, clock);
     CountingRandom random;
-    const ClientServices services{transport, scheduler, clock, random};
+    const ClientServices services{transport, scheduler, clock, random, nullptr, {}};
     auto check = [&](ClientConfig config, const std::string& param) {
         INFO(param);
         const auto created = CasClient::create(std::move(config), services);
@@ -554,7 +554,7 @@ TEST_CASE("client: an abort reported from inside Transport::cancel is ignored", 
     FakeScheduler scheduler(clock);
     AbortReportingTransport transport;
     CountingRandom random;
-    auto client = std::move(CasClient::create(testConfig(), {transport, scheduler, clock, random})).value();
+    auto client = std::move(CasClient::create(testConfig(), {transport, scheduler, clock, random, nullptr, {}})).value();
     std::vector<std::string> log;
     const auto id = client->listUserCertificateOrder(certPage(), [&](Outcome<ListPage> p) {
         log.push_back(p.ok() ? "ok" : p.error().code);
@@ -586,4 +586,34 @@ TEST_CASE("client: empty callbacks are allowed (nothing to call, nothing thrown)
     // The page, the listing's 2 pages, and the cancelled listing's first page (aborted in flight).
     CHECK(w.transport.sent().size() == 4);
     CHECK(w.transport.cancels == 1);
+}
+
+TEST_CASE("client: every retry is announced to the host before its wait", "[client][retry]") {
+    FakeClock clock;
+    FakeScheduler scheduler{clock};
+    FakeCasServer server{clock};
+    for (int64_t i = 1; i <= 3; ++i) server.rows["ISSUED"].push_back(certificateRow(i, "a.example.com"));
+    server.injected.push_back(serviceFailure(400, "Throttling.User", "700"));
+    server.injected.push_back(serviceFailure(503, "ServiceUnavailable"));
+    FakeTransport transport{scheduler, clock, server.handler()};
+    CountingRandom random{7};
+    ConstantRandom jitter{0x00};
+    std::vector<RetryNotice> notices;
+    ClientServices services{transport, scheduler, clock, random, &jitter, {}};
+    services.onRetry = [&](const RetryNotice& notice) { notices.push_back(notice); };
+    auto client = CasClient::create(testConfig(), services).value();
+    std::vector<Outcome<ListPage>> results;
+    const auto op = client->listUserCertificateOrder(
+        certPage(), [&](Outcome<ListPage> outcome) { results.push_back(std::move(outcome)); });
+    scheduler.runUntilIdle();
+    REQUIRE(results.size() == 1);
+    CHECK(results[0].ok());
+    REQUIRE(notices.size() == 2);
+    CHECK(notices[0].operation == op);
+    CHECK(notices[0].code == "Throttling.User");
+    CHECK(notices[0].attempt == 1);
+    CHECK(notices[0].delayMs == 700);  // x-acs-retry-after
+    CHECK(notices[1].code == "ServiceUnavailable");
+    CHECK(notices[1].attempt == 2);
+    CHECK(notices[1].delayMs == 250);  // backoff 2: e = 500, lower bound e/2
 }

@@ -52,3 +52,11 @@ TEST_CASE("SystemRandom fills buffers larger than one getentropy call", "[nonce]
     // 1000 zero bytes from a working CSPRNG has probability 2^-8000.
     CHECK(buffer.find_first_not_of('\0', 744) != std::string::npos);
 }
+
+TEST_CASE("SystemClock is the wall clock in epoch milliseconds", "[clock]") {
+    SystemClock clock;
+    const int64_t now = clock.nowMs();
+    CHECK(now > 1704067200000);  // after 2024-01-01: a clock in seconds or a monotonic one fails
+    CHECK(now < 4102444800000);  // before 2100-01-01
+    CHECK(clock.nowMs() >= now);
+}

@@ -28,7 +28,7 @@ ClientConfig testConfig() {
 struct World {
     explicit World(ClientConfig config = testConfig(), int64_t latencyMs = 200) {
         server.latencyMs = latencyMs;
-        auto created = CasClient::create(std::move(config), {transport, scheduler, clock, random, &jitter});
+        auto created = CasClient::create(std::move(config), {transport, scheduler, clock, random, &jitter, {}});
         REQUIRE(created.ok());
         client = std::move(created).value();
     }

@@ -302,7 +302,7 @@ void CasClient::onResult(uint64_t callId, uint32_t attempt, TransportResult resu
             return;
         }
         if (isThrottling(error)) limiter_.holdFor(now, *delay);
-        retryLater(callId, *delay);
+        retryLater(callId, *delay, error);
         return;
     }
 
@@ -313,14 +313,15 @@ void CasClient::onResult(uint64_t callId, uint32_t attempt, TransportResult resu
         finishCall(callId, std::move(error));
         return;
     }
-    retryLater(callId, *delay);
+    retryLater(callId, *delay, error);
 }
 
-void CasClient::retryLater(uint64_t callId, int64_t delayMs) {
+void CasClient::retryLater(uint64_t callId, int64_t delayMs, const CasError& cause) {
     const auto found = calls_.find(callId);
     if (found == calls_.end()) return;
     Call& call = found->second;
     ++call.retries;
+    if (services_.onRetry) services_.onRetry({call.operation, cause.code, call.retries, delayMs});
     call.state = Call::State::Waiting;
     call.timer = services_.scheduler.after(delayMs, [this, callId] {
         const auto waiting = calls_.find(callId);

@@ -56,6 +56,14 @@ struct ClientConfig {
     int requestsPerSecond = RateLimiter::kDefaultRequestsPerSecond;  // 1..1000
 };
 
+/// A retry the client is about to wait for (the page tells the user "throttled, retrying").
+struct RetryNotice {
+    uint64_t operation = 0;
+    std::string code;     // the error being retried (Throttling.User, ServiceUnavailable, Timeout…)
+    int attempt = 0;      // 1 for the first retry
+    int64_t delayMs = 0;  // the wait before it
+};
+
 /// What the client gets from its host. All must outlive the client.
 struct ClientServices {
     Transport& transport;
@@ -63,6 +71,7 @@ struct ClientServices {
     Clock& clock;                   // wall clock, UTC ms (the signed Timestamp comes from it)
     RandomSource& random;           // nonces; and backoff jitter unless `jitter` is given
     RandomSource* jitter = nullptr;
+    std::function<void(const RetryNotice&)> onRetry;  // optional
 };
 
 class CasClient {
@@ -133,7 +142,7 @@ private:
     void armPump(int64_t nowMs);
     void sendAttempt(uint64_t callId);
     void onResult(uint64_t callId, uint32_t attempt, TransportResult result);
-    void retryLater(uint64_t callId, int64_t delayMs);
+    void retryLater(uint64_t callId, int64_t delayMs, const CasError& cause);
     void requeue(uint64_t callId);
     void finishCall(uint64_t callId, Outcome<ListPage> outcome);
     void onListPage(OperationId operation, PageKey key, Outcome<ListPage> outcome);

@@ -2,9 +2,15 @@
 
 #include <unistd.h>  // getentropy (glibc ≥ 2.25, Emscripten)
 
+#include <chrono>
 #include <cstdlib>
 
 namespace casview {
+
+int64_t SystemClock::nowMs() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
 
 void SystemRandom::fill(uint8_t* out, size_t size) {
     // getentropy serves at most 256 bytes per call.

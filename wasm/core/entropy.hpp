@@ -17,6 +17,12 @@ public:
     virtual int64_t nowMs() = 0;
 };
 
+/// The system's wall clock (std::chrono::system_clock: Date.now() under Emscripten).
+class SystemClock final : public Clock {
+public:
+    int64_t nowMs() override;
+};
+
 class RandomSource {
 public:
     virtual ~RandomSource() = default;
