@@ -1,0 +1,67 @@
+#include "domain_match.hpp"
+
+#include <algorithm>
+
+#include "case_fold.hpp"
+#include "punycode.hpp"
+
+namespace casview {
+namespace {
+
+std::string_view trim(std::string_view s) {
+    constexpr std::string_view kSpace = " \t\n\r\f\v";
+    const size_t first = s.find_first_not_of(kSpace);
+    if (first == std::string_view::npos) return {};
+    return s.substr(first, s.find_last_not_of(kSpace) - first + 1);
+}
+
+bool isAscii(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+}  // namespace
+
+std::string normalizeHostname(std::string_view name) {
+    name = trim(name);
+    if (!name.empty() && name.back() == '.') name.remove_suffix(1);
+    std::string folded = foldCase(name);
+    return isAscii(folded) ? folded : hostnameToAscii(folded);
+}
+
+bool sanCoversHost(std::string_view san, std::string_view host) {
+    if (san == host) return true;
+    if (san.size() < 3 || san[0] != '*' || san[1] != '.') return false;
+    if (!host.empty() && host[0] == '*') return false;
+    const std::string_view parent = san.substr(1);  // ".example.com"
+    if (host.size() <= parent.size() || host.substr(host.size() - parent.size()) != parent) return false;
+    const std::string_view label = host.substr(0, host.size() - parent.size());
+    return !label.empty() && label.find('.') == std::string_view::npos;
+}
+
+std::vector<std::string> splitSanList(std::string_view text) {
+    std::vector<std::string> names;
+    size_t start = 0;
+    for (;;) {
+        const size_t comma = text.find(',', start);
+        std::string name = normalizeHostname(text.substr(start, comma == std::string_view::npos ? comma : comma - start));
+        if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
+        if (comma == std::string_view::npos) break;
+        start = comma + 1;
+    }
+    return names;
+}
+
+bool sansCoverAll(const std::vector<std::string_view>& sans, const std::vector<std::string_view>& names) {
+    return std::all_of(names.begin(), names.end(), [&](std::string_view name) {
+        return std::any_of(sans.begin(), sans.end(), [&](std::string_view san) { return sanCoversHost(san, name); });
+    });
+}
+
+std::string coveringWildcard(std::string_view host) {
+    if (host.empty() || host[0] == '*') return {};
+    const size_t dot = host.find('.');
+    if (dot == 0 || dot == std::string_view::npos || dot + 1 >= host.size()) return {};
+    return "*" + std::string(host.substr(dot));
+}
+
+}  // namespace casview
