@@ -1,5 +1,7 @@
-// The request/answer buffers shared with the WASM core (see wasm/bindings/bindings.cpp):
-// one TextEncoder.encodeInto in, one TextDecoder.decode out, NUL-separated fields.
+// The request/answer buffers shared with the WASM core (wasm/bindings/boundary.hpp):
+// one TextEncoder.encodeInto in, one TextDecoder.decode out, NUL-terminated fields.
+import { CasError } from './errors.js';
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -12,12 +14,44 @@ export function writeRequest(core, text) {
   return written;
 }
 
-/** The answer of the last call: its status character and its fields. */
+/** Joins fields into a request: every field NUL-terminated. */
+export function requestOf(fields) {
+  return `${fields.join('\0')}\0`;
+}
+
+/** UTF-8 text at [pointer, pointer + size) of the module's memory. */
+export function readText(core, pointer, size) {
+  return decoder.decode(core.HEAPU8.subarray(pointer, pointer + size));
+}
+
+/** Splits NUL-terminated fields. */
+export function fieldsOf(text) {
+  const fields = text.split('\0');
+  fields.pop();
+  return fields;
+}
+
+/** The answer of the last synchronous call: its status and its fields. */
 export function readAnswer(core) {
+  const text = readText(core, core._casview_output(), core._casview_output_size());
+  return { ok: text[0] === 'S', fields: fieldsOf(text.slice(1)) };
+}
+
+/** The answer of the last call as one text (after its 'S'). */
+export function readAnswerText(core) {
   const pointer = core._casview_output();
-  const bytes = core.HEAPU8.subarray(pointer, pointer + core._casview_output_size());
-  const text = decoder.decode(bytes);
-  const fields = text.slice(1).split('\0');
-  fields.pop();  // every field ends with NUL
-  return { ok: text[0] === 'S', fields };
+  return readText(core, pointer + 1, core._casview_output_size() - 2);
+}
+
+/** code, param, message, requestId, hostId, recommend, httpStatus, retryable → CasError. */
+export function errorFromFields([code, param, message, requestId, hostId, recommend, httpStatus, retryable]) {
+  return new CasError({
+    code, param: param || undefined, message, requestId, hostId, recommend,
+    httpStatus: Number(httpStatus) || 0, retryable: retryable === '1',
+  });
+}
+
+/** The error answered by the last synchronous call. */
+export function answeredError(core) {
+  return errorFromFields(readAnswer(core).fields);
 }

@@ -1,10 +1,13 @@
 // Loads the WebAssembly core once. Every API function awaits loadCore(); configureCasview()
 // lets the host say where casview-core.wasm lives (or hand over its bytes) before first use.
+// Asynchronous results (pages, progress) come back through one notification handler, routed
+// here to whoever waits for that (target, operation).
 import createCasviewCore from './casview-core.js';
 
 let options = {};
 let corePromise = null;
 let core = null;
+const listeners = new Map();
 
 function isNode() {
   return typeof process !== 'undefined' && Boolean(process.versions?.node);
@@ -25,7 +28,12 @@ async function instantiate() {
   if (!moduleOptions.locateFile) {
     moduleOptions.locateFile = (path) => new URL(path, import.meta.url).href;
   }
-  return createCasviewCore(moduleOptions);
+  const instance = await createCasviewCore(moduleOptions);
+  instance.casviewNotify = (target, operation, kind, pointer, size) => {
+    const listener = listeners.get(`${target}:${operation}`);
+    if (listener) listener(kind, pointer, size);
+  };
+  return instance;
 }
 
 /**
@@ -53,4 +61,10 @@ export function loadCore() {
     });
   }
   return corePromise;
+}
+
+/** Routes notifications for (target, operation) to `listener(kind, pointer, size)`. */
+export function listen(target, operation, listener) {
+  listeners.set(`${target}:${operation}`, listener);
+  return () => listeners.delete(`${target}:${operation}`);
 }

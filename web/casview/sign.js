@@ -1,7 +1,7 @@
 // signRpcRequest: the pure signing function of the public API (no network).
-import { readAnswer, writeRequest } from './boundary.js';
+import { answeredError, readAnswer, writeRequest } from './boundary.js';
 import { loadCore, loadedCore } from './core.js';
-import { CasError, invalidParameter } from './errors.js';
+import { invalidParameter } from './errors.js';
 
 function paramText(name, value) {
   let text;
@@ -56,10 +56,7 @@ export async function signRpcRequest({ method, params, accessKeySecret } = {}) {
   requireWellFormed(request, accessKeySecret, params);  // after encodeInto flattened the string
   core._casview_sign(size);
   const { ok, fields } = readAnswer(core);
-  if (!ok) {
-    const [code, param, message] = fields;
-    throw new CasError({ code, param: param || undefined, message });
-  }
+  if (!ok) throw answeredError(core);
   const [canonicalizedQuery, stringToSign, signature] = fields;
   return { canonicalizedQuery, stringToSign, signature };
 }

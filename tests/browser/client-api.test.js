@@ -1,0 +1,213 @@
+// The public client API (createClient, listUserCertificateOrder, listAll) in headless Chromium,
+// through the project's CORS proxy to the CAS emulator: what issue 5 promises, end to end.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { DEMO_KEY, DEMO_STS_KEY } from '../../scripts/emulator/index.js';
+import { startStack } from './helpers/stack.js';
+
+// Runs `body(api, args)` in the page, where api = the casview module; returns its result.
+// (Through DevTools, not eval: the page's CSP forbids eval, and must.)
+async function inPage(page, body, args = {}) {
+  return page.evaluate(`(async () => {
+    const api = await import('/casview/index.js');
+    return (${body.toString()})(api, ${JSON.stringify(args)});
+  })()`);
+}
+
+async function openPage(stack) {
+  const page = await stack.browser.context.newPage();
+  await page.goto(`${stack.site.url}casview/index.d.ts`);  // any same-origin document
+  return page;
+}
+
+// Everything a request carried, as the browser sent it.
+function recordRequests(page) {
+  const seen = [];
+  page.on('request', (request) => {
+    seen.push({ url: request.url(), body: request.postData() ?? '', headers: JSON.stringify(request.headers()) });
+  });
+  return seen;
+}
+
+const sortById = (rows) => [...rows].sort((a, b) => String(a.CertificateId ?? a.OrderId).localeCompare(String(b.CertificateId ?? b.OrderId)));
+
+describe('client API against the emulator, through the proxy', () => {
+  let stack;
+  let page;
+  before(async () => {
+    stack = await startStack({ emulator: { certs: 260, orders: 120, seed: 'client-api' } });
+    page = await openPage(stack);
+  });
+  after(async () => stack?.close());
+
+  const options = () => ({ ...DEMO_KEY, endpoint: stack.emulator.url, proxy: stack.proxy.url });
+
+  test('listAll of certificates in three statuses equals the emulator\'s truth', async () => {
+    const requests = recordRequests(page);
+    const result = await inPage(page, async (api, { options }) => {
+      const client = await api.createClient(options);
+      const progress = [];
+      const entries = await client.listAll({ OrderType: 'CERT', Status: ['ISSUED', 'WILLEXPIRED', 'EXPIRED'], ShowSize: 50 },
+        { onProgress: (p) => progress.push(p) });
+      return { entries, progress };
+    }, { options: options() });
+    const truth = stack.emulator.truth({ OrderType: 'CERT', Status: ['ISSUED', 'WILLEXPIRED', 'EXPIRED'] });
+    assert.equal(result.entries.length, truth.CertificateOrderList.length);
+    assert.deepEqual(sortById(result.entries), sortById(truth.CertificateOrderList));
+    const last = result.progress.at(-1);
+    assert.equal(last.pagesDone, last.pagesTotal);
+    assert.equal(last.entriesLoaded, truth.CertificateOrderList.length);
+    for (const r of requests) {
+      assert.ok(!r.url.includes(DEMO_KEY.accessKeySecret) && !r.body.includes(DEMO_KEY.accessKeySecret) &&
+        !r.headers.includes(DEMO_KEY.accessKeySecret), 'the secret went out in a request');
+    }
+    assert.ok(requests.length > 3);
+  });
+
+  test('orders (CPACK and BUY) are complete too', async () => {
+    for (const OrderType of ['CPACK', 'BUY']) {
+      const entries = await inPage(page, async (api, { options, OrderType: type }) => {
+        const client = await api.createClient(options);
+        return client.listAll({ OrderType: type });
+      }, { options: options(), OrderType });
+      assert.deepEqual(sortById(entries), sortById(stack.emulator.truth({ OrderType }).CertificateOrderList));
+    }
+  });
+
+  test('one page, exactly as the API returns it; GET works too', async () => {
+    for (const method of ['POST', 'GET']) {
+      const page1 = await inPage(page, async (api, { options }) => {
+        const client = await api.createClient(options);
+        return client.listUserCertificateOrder({ OrderType: 'CPACK', CurrentPage: 2, ShowSize: 20 });
+      }, { options: { ...options(), method } });
+      const all = stack.emulator.truth({ OrderType: 'CPACK' }).CertificateOrderList;
+      assert.equal(page1.TotalCount, all.length);
+      assert.equal(page1.CurrentPage, 2);
+      assert.equal(page1.ShowSize, 20);
+      assert.deepEqual(page1.CertificateOrderList, all.slice(20, 40));
+      assert.equal(stack.emulator.log.at(-1).method, method);
+    }
+  });
+
+  test('STS credentials are signed and accepted', async () => {
+    const entries = await inPage(page, async (api, { options }) => {
+      const client = await api.createClient(options);
+      return client.listAll({ OrderType: 'UPLOAD' });
+    }, { options: { ...DEMO_STS_KEY, endpoint: stack.emulator.url, proxy: stack.proxy.url } });
+    assert.deepEqual(sortById(entries), sortById(stack.emulator.truth({ OrderType: 'UPLOAD' }).CertificateOrderList));
+  });
+
+  test('a wrong secret is SignatureDoesNotMatch after exactly one request', async () => {
+    const before = stack.emulator.log.length;
+    const error = await inPage(page, async (api, { options }) => {
+      const client = await api.createClient({ ...options, accessKeySecret: 'wrong-secret' });
+      try {
+        await client.listAll({ OrderType: 'CERT' });
+        return null;
+      } catch (e) {
+        return { name: e.name, code: e.code, retryable: e.retryable, httpStatus: e.httpStatus,
+          message: e.message, isCasError: e instanceof api.CasError };
+      }
+    }, { options: options() });
+    assert.equal(error.code, 'SignatureDoesNotMatch');
+    assert.equal(error.isCasError, true);
+    assert.equal(error.retryable, false);
+    assert.equal(error.httpStatus, 400);
+    assert.ok(!error.message.includes(DEMO_KEY.accessKeyId), 'the AccessKey id is redacted in messages');
+    assert.equal(stack.emulator.log.length - before, 1);
+  });
+
+  test('bad input is InvalidParameter and sends nothing', async () => {
+    const before = stack.emulator.log.length;
+    const errors = await inPage(page, async (api, { options }) => {
+      const client = await api.createClient(options);
+      const out = [];
+      for (const query of [{ OrderType: 'CERT', Status: 'PAYED' }, { OrderType: 'NOPE' }, { ShowSize: 101 },
+        { CurrentPage: 0 }, { orderType: 'CERT' }]) {
+        try {
+          await client.listUserCertificateOrder(query);
+          out.push(null);
+        } catch (e) {
+          out.push({ code: e.code, param: e.param });
+        }
+      }
+      try {
+        await client.listAll({ OrderType: 'UPLOAD', Status: ['ISSUED', 'REVOKED'] });
+      } catch (e) {
+        out.push({ code: e.code, param: e.param });
+      }
+      return out;
+    }, { options: options() });
+    assert.deepEqual(errors, [
+      { code: 'InvalidParameter', param: 'Status' }, { code: 'InvalidParameter', param: 'OrderType' },
+      { code: 'InvalidParameter', param: 'ShowSize' }, { code: 'InvalidParameter', param: 'CurrentPage' },
+      { code: 'InvalidParameter', param: 'orderType' }, { code: 'InvalidParameter', param: 'Status' },
+    ]);
+    assert.equal(stack.emulator.log.length, before);
+  });
+});
+
+describe('client API under faults and cancellation', () => {
+  let stack;
+  let page;
+  before(async () => {
+    stack = await startStack({ emulator: { certs: 400, orders: 10, seed: 'faults', latencyMs: 30,
+      faults: { rate: 0.2, kinds: ['unavailable', 'throttling', 'html', 'truncated', 'hang'], seed: 7 } } });
+    page = await openPage(stack);
+  });
+  after(async () => stack?.close());
+
+  test('with 20% injected faults a listing is complete, without duplicates', async () => {
+    const result = await inPage(page, async (api, { options }) => {
+      const client = await api.createClient(options);
+      const retries = [];
+      const entries = await client.listAll({ OrderType: 'CERT', Status: ['ISSUED', 'WILLEXPIRED', 'EXPIRED'], ShowSize: 20 },
+        { onProgress: (p) => { if (p.retrying) retries.push(p.retrying.code); } });
+      return { entries, retries };
+    }, { options: { ...DEMO_KEY, endpoint: stack.emulator.url, proxy: stack.proxy.url, timeoutMs: 1500, maxRetries: 8 } });
+    const truth = stack.emulator.truth({ OrderType: 'CERT', Status: ['ISSUED', 'WILLEXPIRED', 'EXPIRED'] });
+    const ids = result.entries.map((e) => String(e.CertificateId));
+    assert.equal(new Set(ids).size, ids.length, 'duplicates in the listing');
+    assert.deepEqual(sortById(result.entries), sortById(truth.CertificateOrderList));
+    const faults = stack.emulator.log.filter((e) => e.fault).length;
+    assert.ok(faults > 0, 'no fault was injected');
+    assert.ok(result.retries.length >= faults - 1, `retries announced ${result.retries.length}, faults ${faults}`);
+  });
+
+  test('abort stops the listing: AbortError, and no request after it', async () => {
+    const outcome = await inPage(page, async (api, { options }) => {
+      const client = await api.createClient(options);
+      const controller = new AbortController();
+      const started = client.listAll({ OrderType: 'CERT', ShowSize: 5 }, {
+        signal: controller.signal,
+        onProgress: (p) => { if (p.pagesDone === 2) controller.abort(); },
+      });
+      try {
+        await started;
+        return { name: 'resolved' };
+      } catch (e) {
+        return { name: e.name };
+      }
+    }, { options: { ...DEMO_KEY, endpoint: stack.emulator.url, proxy: stack.proxy.url, requestsPerSecond: 5 } });
+    assert.equal(outcome.name, 'AbortError');
+    const count = stack.emulator.log.length;
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.equal(stack.emulator.log.length, count, 'requests went on after abort');
+  });
+
+  test('an already aborted signal sends nothing', async () => {
+    const before = stack.emulator.log.length;
+    const name = await inPage(page, async (api, { options }) => {
+      const client = await api.createClient(options);
+      try {
+        await client.listUserCertificateOrder({}, { signal: AbortSignal.abort() });
+        return 'resolved';
+      } catch (e) {
+        return e.name;
+      }
+    }, { options: { ...DEMO_KEY, endpoint: stack.emulator.url, proxy: stack.proxy.url } });
+    assert.equal(name, 'AbortError');
+    assert.equal(stack.emulator.log.length, before);
+  });
+});

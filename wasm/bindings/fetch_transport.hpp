@@ -1,0 +1,31 @@
+// casview: Transport over Emscripten fetch (XMLHttpRequest underneath), for the browser.
+#pragma once
+
+#include <memory>
+#include <unordered_map>
+
+#include "transport.hpp"
+
+namespace casview {
+
+class FetchTransport final : public Transport {
+public:
+    FetchTransport();
+    FetchTransport(const FetchTransport&) = delete;
+    FetchTransport& operator=(const FetchTransport&) = delete;
+    ~FetchTransport() override;
+
+    Handle send(HttpRequest request, Callback done) override;
+    void cancel(Handle handle) override;
+
+    struct Exchange;  // one request in flight (defined in the .cpp)
+
+    /// Completes an exchange (response, failure or timeout): called from fetch/timer callbacks.
+    void finishExchange(Handle handle, TransportResult result);
+
+private:
+    std::unordered_map<Handle, std::unique_ptr<Exchange>> inFlight_;
+    Handle nextHandle_ = 1;
+};
+
+}  // namespace casview
