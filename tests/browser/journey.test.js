@@ -74,6 +74,10 @@ test('the journey', async (t) => {
   await t.test('Load fills the table; the bar finishes; counts equal the emulator truth', async () => {
     await loadAccount(page);
     rows = expectedRows(stack.emulator, Date.now());
+    await shot('loaded-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shot('loaded-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
     const bar = page.getByRole('progressbar', { name: 'Loading progress' });
     const [value, max] = await bar.evaluate((el) => [el.value, el.max]);
     assert.equal(value, max, 'the progress bar is full');
@@ -93,10 +97,6 @@ test('the journey', async (t) => {
     assert.equal(await th.count(), 1);
     assert.equal(await th.getAttribute('aria-sort'), 'ascending');
     assert.equal(await th.textContent(), 'Not after▲');
-    await shot('loaded-light');
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await shot('loaded-dark');
-    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   await t.test('the virtual table renders only what is visible, and scrolls to the end', async () => {
@@ -286,6 +286,9 @@ test('the journey', async (t) => {
     const fields = await dialog.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.cells[0].textContent, tr.cells[1].textContent]));
     assert.deepEqual(Object.fromEntries(fields), Object.fromEntries(Object.entries(entry).map(([k, v]) => [k, String(v)])));
     await shot('details');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: join(SCREENSHOTS, 'details-dark.png') });
+    await page.emulateMedia({ colorScheme: 'light' });
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     // Keyboard: Up/Down move between rows, Enter opens.
