@@ -1,0 +1,465 @@
+#include "inventory_query.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <numeric>
+
+#include "case_fold.hpp"
+#include "domain_match.hpp"
+
+namespace casview {
+namespace {
+
+constexpr std::array<std::string_view, kSortKeyCount> kSortKeyNames = {
+    "notAfter", "notBefore", "name", "domain", "kind", "status", "orderType", "expiryState",
+    "issuer", "instanceId", "id", "resourceGroup", "sanCount", "superseded", "apiOrder"};
+
+constexpr size_t kMaxTerms = 32;
+
+constexpr size_t kMinHexTermDigits = 6;
+
+// A term also looked for in the hex fields: ≥ 6 hex digits, colons allowed between them.
+bool searchesHex(std::string_view term) {
+    size_t digits = 0;
+    for (const char c : term) {
+        if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')) ++digits;
+        else if (c != ':') return false;
+    }
+    return digits >= kMinHexTermDigits;
+}
+
+bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+bool equalsIgnoreAsciiCase(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+        const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+        if (lower(a[i]) != lower(b[i])) return false;
+    }
+    return true;
+}
+
+// Calls onHit(segment) once for every segment of the arena that contains term. Looks for the
+// term's rarest byte (by the arena's own byte counts) with memchr and checks around it.
+template <class OnHit>
+void scanArena(std::string_view arena, const std::vector<uint32_t>& starts, const std::array<uint64_t, 256>& counts,
+               std::string_view term, OnHit onHit) {
+    const size_t n = arena.size(), length = term.size();
+    if (length == 0 || n < length || starts.empty()) return;
+    size_t rare = 0;
+    for (size_t k = 1; k < length; ++k) {
+        if (counts[static_cast<unsigned char>(term[k])] < counts[static_cast<unsigned char>(term[rare])]) rare = k;
+    }
+    const char* const base = arena.data();
+    size_t pos = 0, segment = 0;
+    while (pos + length <= n) {
+        const void* found = std::memchr(base + pos + rare, term[rare], n - length - pos + 1);
+        if (!found) return;
+        const size_t candidate = static_cast<size_t>(static_cast<const char*>(found) - base) - rare;
+        if (std::memcmp(base + candidate, term.data(), length) != 0) {
+            pos = candidate + 1;
+            continue;
+        }
+        // The hit's segment: usually the current one or just after it.
+        size_t probe = 0;
+        while (probe < 4 && segment + 1 < starts.size() && starts[segment + 1] <= candidate) ++segment, ++probe;
+        if (segment + 1 < starts.size() && starts[segment + 1] <= candidate) {
+            segment = static_cast<size_t>(std::upper_bound(starts.begin() + static_cast<std::ptrdiff_t>(segment),
+                                                           starts.end(), static_cast<uint32_t>(candidate)) -
+                                          starts.begin()) - 1;
+        }
+        onHit(segment);
+        pos = segment + 1 < starts.size() ? starts[segment + 1] : n;  // one hit per segment is enough
+    }
+}
+
+bool hasAllPairs(const std::array<uint64_t, 4>& set, const std::array<uint64_t, 4>& wanted) {
+    return (set[0] & wanted[0]) == wanted[0] && (set[1] & wanted[1]) == wanted[1] && (set[2] & wanted[2]) == wanted[2] &&
+           (set[3] & wanted[3]) == wanted[3];
+}
+
+// The bytes of segment s of an arena.
+std::string_view segmentText(std::string_view arena, const std::vector<uint32_t>& starts, size_t s) {
+    const size_t end = s + 1 < starts.size() ? starts[s + 1] : arena.size();
+    return arena.substr(starts[s], end - starts[s]);
+}
+
+}  // namespace
+
+std::string_view sortKeyName(SortKey key) { return kSortKeyNames[static_cast<size_t>(key)]; }
+
+std::optional<SortKey> parseSortKey(std::string_view name) {
+    for (size_t i = 0; i < kSortKeyNames.size(); ++i) {
+        if (kSortKeyNames[i] == name) return static_cast<SortKey>(i);
+    }
+    return std::nullopt;
+}
+
+InventoryQueryEngine::InventoryQueryEngine(const Inventory& inventory) : inventory_(inventory) {}
+
+void InventoryQueryEngine::refreshIfChanged() {
+    if (generation_ == inventory_.generation()) return;
+    generation_ = inventory_.generation();
+    orderReady_.fill(false);
+    allCountsReady_ = false;
+}
+
+const std::vector<uint32_t>& InventoryQueryEngine::orderFor(SortKey key, bool descending) {
+    const size_t slot = static_cast<size_t>(key) * 2 + (descending ? 1 : 0);
+    std::vector<uint32_t>& order = orders_[slot];
+    if (orderReady_[slot]) return order;
+
+    const Inventory& inv = inventory_;
+    const auto& entries = inv.entries_;
+    const size_t n = entries.size();
+    order.resize(n);
+    std::iota(order.begin(), order.end(), 0u);
+
+    // Entries without a value go last in both directions; ties keep API order (stable sort).
+    std::vector<uint8_t> missing(n, 0);
+    const auto sortInts = [&](auto keyOf) {
+        std::vector<int64_t> keys(n);
+        for (size_t i = 0; i < n; ++i) {
+            const std::optional<int64_t> k = keyOf(i);
+            missing[i] = !k;
+            keys[i] = k.value_or(0);
+        }
+        std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+            if (missing[a] != missing[b]) return missing[a] < missing[b];
+            return descending ? keys[b] < keys[a] : keys[a] < keys[b];
+        });
+    };
+    const auto sortTexts = [&](auto textOf) {
+        std::vector<std::string> keys(n);
+        for (size_t i = 0; i < n; ++i) {
+            keys[i] = foldCase(textOf(i));
+            missing[i] = keys[i].empty();
+        }
+        std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+            if (missing[a] != missing[b]) return missing[a] < missing[b];
+            return descending ? keys[b] < keys[a] : keys[a] < keys[b];
+        });
+    };
+    const auto present = [](bool has, int64_t value) { return has ? std::optional<int64_t>(value) : std::nullopt; };
+
+    switch (key) {
+        case SortKey::NotAfter:
+            sortInts([&](size_t i) { return present(entries[i].hasNotAfter, entries[i].notAfterMs); });
+            break;
+        case SortKey::NotBefore:
+            sortInts([&](size_t i) { return present(entries[i].hasNotBefore, entries[i].notBeforeMs); });
+            break;
+        case SortKey::Name: sortTexts([&](size_t i) { return inv.displayName(i); }); break;
+        case SortKey::Domain: sortTexts([&](size_t i) { return inv.primaryDomain(i); }); break;
+        case SortKey::Kind:
+            sortInts([&](size_t i) { return std::optional<int64_t>(static_cast<int64_t>(entries[i].kind)); });
+            break;
+        case SortKey::Status: sortTexts([&](size_t i) { return inv.status(i); }); break;
+        case SortKey::OrderType: sortTexts([&](size_t i) { return inv.orderType(i); }); break;
+        case SortKey::ExpiryState:
+            sortInts([&](size_t i) {
+                const ExpiryState s = entries[i].expiry;
+                return present(s != ExpiryState::Unknown, static_cast<int64_t>(s));
+            });
+            break;
+        case SortKey::Issuer:
+            sortTexts([&](size_t i) {
+                const auto issuer = inv.row(i).issuer();
+                return issuer && !issuer->empty() ? *issuer : inv.row(i).rootBrand().value_or(std::string_view());
+            });
+            break;
+        case SortKey::InstanceId:
+            sortTexts([&](size_t i) { return inv.row(i).instanceId().value_or(std::string_view()); });
+            break;
+        case SortKey::Id: sortInts([&](size_t i) { return inv.id(i); }); break;
+        case SortKey::ResourceGroup: sortTexts([&](size_t i) { return inv.resourceGroupId(i); }); break;
+        case SortKey::SanCount:
+            sortInts([&](size_t i) { return std::optional<int64_t>(entries[i].sanCount); });
+            break;
+        case SortKey::Superseded: {
+            const std::vector<uint8_t>& flags = inv.supersededFlags();
+            sortInts([&](size_t i) { return std::optional<int64_t>(flags[i]); });
+            break;
+        }
+        case SortKey::ApiOrder:
+            if (descending) std::reverse(order.begin(), order.end());
+            break;
+    }
+    orderReady_[slot] = true;
+    return order;
+}
+
+bool InventoryQueryEngine::searchText(std::string_view text) {
+    folded_.clear();
+    appendFolded(folded_, text);
+    // U+3000 (ideographic space, typed with CJK input methods) separates terms too.
+    for (size_t p = folded_.find("\xE3\x80\x80"); p != std::string::npos; p = folded_.find("\xE3\x80\x80", p)) {
+        folded_.replace(p, 3, " ");
+    }
+    std::array<std::string_view, kMaxTerms> terms;
+    size_t termCount = 0;
+    const std::string_view all(folded_);
+    for (size_t pos = 0; pos < all.size() && termCount < kMaxTerms;) {
+        while (pos < all.size() && isSpace(all[pos])) ++pos;
+        size_t end = pos;
+        while (end < all.size() && !isSpace(all[end])) ++end;
+        if (end > pos) terms[termCount++] = all.substr(pos, end - pos);
+        pos = end;
+    }
+    if (termCount == 0) {
+        lastFolded_.clear();
+        return false;
+    }
+
+    const Inventory& inv = inventory_;
+    const auto hexTermOf = [&](std::string_view term) -> std::string_view {
+        hexTerm_.clear();
+        for (const char c : term) {
+            if (c != ':') hexTerm_.push_back(c);
+        }
+        return hexTerm_;
+    };
+
+    // Facet values (issuer, brand, …) that contain a term; false when none does.
+    const auto matchFacets = [&](std::string_view term) {
+        facetHits_.assign(inv.facetFolded_.size(), 0);
+        bool any = false;
+        for (size_t f = 1; f < inv.facetFolded_.size(); ++f) {
+            if (inv.facetFolded_[f].find(term) != std::string::npos) facetHits_[f] = 1, any = true;
+        }
+        return any;
+    };
+    const auto facetsMatch = [&](size_t e) {
+        for (const uint32_t f : inv.entries_[e].facets) {
+            if (facetHits_[f]) return true;
+        }
+        return false;
+    };
+
+    // Typing extends the previous text: every new match was a match before (each old term is
+    // part of a new one), unless the extended term now also searches the hex fields.
+    // Row by row beats the arena scan only when few rows are left (a keystroke after "a" is not
+    // worth refining).
+    const bool refine = lastGeneration_ == generation_ && !lastFolded_.empty() && termHits_.size() == inv.size() &&
+                        (lastMatches_ <= inv.size() / 8 || lastMatches_ <= 256) &&
+                        all.substr(0, lastFolded_.size()) == lastFolded_ && termCount >= lastTermCount_ &&
+                        (lastTermSearchedHex_ || !searchesHex(terms[lastTermCount_ - 1]));
+    if (refine) {
+        // Re-check the changed and added terms, one term at a time, on the previous matches.
+        constexpr uint8_t kOut = 0xFF;  // not a candidate (level may be 0)
+        auto level = static_cast<uint8_t>(lastTermCount_ - 1);
+        for (uint8_t& hits : termHits_) hits = hits == lastTermCount_ ? level : kOut;
+        for (size_t t = lastTermCount_ - 1; t < termCount; ++t, ++level) {
+            const bool anyFacet = matchFacets(terms[t]);
+            const bool hex = searchesHex(terms[t]);
+            std::array<uint64_t, 4> pairs{};
+            if (hex) Inventory::addHexBigrams(pairs, hexTermOf(terms[t]));
+            for (size_t e = 0; e < termHits_.size(); ++e) {
+                if (termHits_[e] != level) continue;
+                const uint32_t segment = inv.entries_[e].segment;
+                const bool ok = segmentText(inv.search_, inv.segmentStart_, segment).find(terms[t]) != std::string_view::npos ||
+                                (anyFacet && facetsMatch(e)) ||
+                                (hex && hasAllPairs(inv.hexBigrams_[segment], pairs) &&
+                                 segmentText(inv.hexSearch_, inv.hexSegmentStart_, segment).find(hexTerm_) != std::string_view::npos);
+                termHits_[e] = ok ? static_cast<uint8_t>(level + 1) : kOut;
+            }
+        }
+    } else {
+        termHits_.assign(inv.size(), 0);
+        for (size_t t = 0; t < termCount; ++t) {
+            const auto level = static_cast<uint8_t>(t);
+            size_t advanced = 0;
+            const auto onHit = [&](size_t segment) {
+                const uint32_t owner = inv.segmentOwner_[segment];
+                if (owner == Inventory::kDeadSegment || termHits_[owner] != level) return;
+                termHits_[owner] = static_cast<uint8_t>(level + 1);
+                ++advanced;
+            };
+            scanArena(inv.search_, inv.segmentStart_, inv.searchByteCounts_, terms[t], onHit);
+            if (searchesHex(terms[t])) {
+                std::array<uint64_t, 4> pairs{};
+                Inventory::addHexBigrams(pairs, hexTermOf(terms[t]));
+                for (size_t e = 0; e < termHits_.size(); ++e) {
+                    const uint32_t segment = inv.entries_[e].segment;
+                    if (termHits_[e] == level && hasAllPairs(inv.hexBigrams_[segment], pairs) &&
+                        segmentText(inv.hexSearch_, inv.hexSegmentStart_, segment).find(hexTerm_) != std::string_view::npos) {
+                        termHits_[e] = static_cast<uint8_t>(level + 1);
+                        ++advanced;
+                    }
+                }
+            }
+            if (matchFacets(terms[t])) {
+                for (size_t e = 0; e < termHits_.size(); ++e) {
+                    if (termHits_[e] == level && facetsMatch(e)) {
+                        termHits_[e] = static_cast<uint8_t>(level + 1);
+                        ++advanced;
+                    }
+                }
+            }
+            if (advanced == 0) break;  // no entry has every term so far: none will have all
+        }
+    }
+    termCount_ = static_cast<uint8_t>(termCount);
+    lastMatches_ = static_cast<size_t>(std::count(termHits_.begin(), termHits_.end(), termCount_));
+    lastFolded_.assign(all);
+    lastGeneration_ = generation_;
+    lastTermCount_ = termCount;
+    lastTermSearchedHex_ = searchesHex(terms[termCount - 1]);
+    return true;
+}
+
+void InventoryQueryEngine::run(const InventoryQuery& query, QueryResult& result) {
+    refreshIfChanged();
+    const Inventory& inv = inventory_;
+    const auto& entries = inv.entries_;
+    const size_t n = entries.size();
+    const std::vector<uint8_t>& superseded = inv.supersededFlags();
+
+    const bool filterText = searchText(query.text);
+
+    statusAllowed_.assign(inv.statuses_.names().size(), query.statuses.empty() ? 1 : 0);
+    for (size_t s = 0; s < inv.statuses_.names().size(); ++s) {
+        for (const std::string& wanted : query.statuses) {
+            if (equalsIgnoreAsciiCase(inv.statuses_.names()[s], wanted)) statusAllowed_[s] = 1;
+        }
+    }
+    std::array<uint8_t, 5> orderTypeAllowed{};
+    orderTypeAllowed.fill(query.orderTypes.empty() ? 1 : 0);
+    static constexpr std::array<std::string_view, 5> kOrderTypes = {"", "CERT", "UPLOAD", "CPACK", "BUY"};
+    for (const std::string& wanted : query.orderTypes) {
+        for (size_t t = 1; t < kOrderTypes.size(); ++t) {
+            if (equalsIgnoreAsciiCase(kOrderTypes[t], wanted)) orderTypeAllowed[t] = 1;
+        }
+    }
+    const auto& siteNames = inv.sites_.names();
+    siteAllowed_.assign(siteNames.size(), query.sites.empty() ? 1 : 0);
+    for (const std::string& wanted : query.sites) {
+        const auto it = std::find(siteNames.begin(), siteNames.end(), wanted);
+        if (it != siteNames.end()) siteAllowed_[static_cast<size_t>(it - siteNames.begin())] = 1;
+    }
+    uint8_t expiryAllowed = query.expiryStates.empty() ? 0x1F : 0;
+    for (const ExpiryState s : query.expiryStates) expiryAllowed = static_cast<uint8_t>(expiryAllowed | (1u << static_cast<unsigned>(s)));
+    std::optional<uint32_t> group;
+    bool groupMissing = false;
+    if (query.resourceGroupId) {
+        const auto& names = inv.groups_.names();
+        const auto it = std::find(names.begin(), names.end(), *query.resourceGroupId);
+        if (it == names.end()) groupMissing = true;
+        else group = static_cast<uint32_t>(it - names.begin());
+    }
+    const std::string host = query.coversHost.empty() ? std::string() : normalizeHostname(query.coversHost);
+    const std::string wildcard = coveringWildcard(host);
+    const bool filterCoverage = !query.coversHost.empty();
+
+    selected_.assign(n, 0);
+    statusCounts_.assign(inv.statuses_.names().size(), 0);
+    InventoryCounts& counts = result.matchedCounts;
+    counts.total = 0;
+    counts.byExpiryState.fill(0);
+    counts.byKind.fill(0);
+    counts.superseded = 0;
+    if (query.withHistogram) result.histogram = makeExpiryHistogram(inv.nowMs());
+
+    if (!groupMissing && !(filterCoverage && host.empty())) {
+        for (size_t i = 0; i < n; ++i) {
+            const Inventory::EntryData& d = entries[i];
+            if (filterText && termHits_[i] != termCount_) continue;
+            if (query.kind && d.kind != *query.kind) continue;
+            if (!statusAllowed_[d.status]) continue;
+            if (!orderTypeAllowed[d.orderType]) continue;
+            if (!(expiryAllowed & (1u << static_cast<unsigned>(d.expiry)))) continue;
+            if (query.expiresWithinDays &&
+                !(d.hasNotAfter && d.daysLeft >= 0 && d.daysLeft <= *query.expiresWithinDays)) {
+                continue;
+            }
+            if ((query.notAfterFromMs || query.notAfterToMs) &&
+                !(d.hasNotAfter && (!query.notAfterFromMs || d.notAfterMs >= *query.notAfterFromMs) &&
+                  (!query.notAfterToMs || d.notAfterMs < *query.notAfterToMs))) {
+                continue;
+            }
+            if (group && d.resourceGroup != *group) continue;
+            if (!siteAllowed_[d.site]) continue;
+            if (query.hideSuperseded && superseded[i]) continue;
+            if (filterCoverage) {
+                bool covers = false;
+                const std::string_view list = inv.textOf(d.sans);
+                for (size_t start = 0; start <= list.size() && !covers;) {
+                    const size_t comma = std::min(list.find(',', start), list.size());
+                    const std::string_view san = list.substr(start, comma - start);
+                    covers = san == host || (!wildcard.empty() && san == wildcard);
+                    start = comma + 1;
+                }
+                if (!covers) continue;
+            }
+            selected_[i] = 1;
+            ++counts.total;
+            ++counts.byExpiryState[static_cast<size_t>(d.expiry)];
+            ++counts.byKind[static_cast<size_t>(d.kind)];
+            ++statusCounts_[d.status];
+            counts.superseded += superseded[i];
+            if (query.withHistogram) {
+                addToHistogram(result.histogram, d.hasNotAfter ? std::optional<int64_t>(d.notAfterMs) : std::nullopt);
+            }
+        }
+    }
+    counts.byStatus.clear();
+    for (size_t s = 0; s < statusCounts_.size(); ++s) {
+        if (statusCounts_[s] > 0) counts.byStatus.emplace_back(inv.statuses_.names()[s], statusCounts_[s]);
+    }
+    std::sort(counts.byStatus.begin(), counts.byStatus.end());
+    result.matched = counts.total;
+
+    if (!allCountsReady_) {
+        InventoryCounts& all = allCounts_;
+        all = InventoryCounts{};
+        std::vector<size_t> byStatus(inv.statuses_.names().size(), 0);
+        for (size_t i = 0; i < n; ++i) {
+            ++all.total;
+            ++all.byExpiryState[static_cast<size_t>(entries[i].expiry)];
+            ++all.byKind[static_cast<size_t>(entries[i].kind)];
+            ++byStatus[entries[i].status];
+            all.superseded += superseded[i];
+        }
+        for (size_t s = 0; s < byStatus.size(); ++s) {
+            if (byStatus[s] > 0) all.byStatus.emplace_back(inv.statuses_.names()[s], byStatus[s]);
+        }
+        std::sort(all.byStatus.begin(), all.byStatus.end());
+        allCountsReady_ = true;
+    }
+    result.allCounts = allCounts_;
+
+    result.rows.clear();
+    if (query.offset >= result.matched || query.limit == 0) return;
+    const size_t want = std::min(query.limit, result.matched - query.offset);
+    size_t skip = query.offset;
+    const auto take = [&](uint32_t i) {
+        if (!selected_[i]) return false;
+        if (skip > 0) {
+            --skip;
+            return false;
+        }
+        result.rows.push_back(i);
+        return result.rows.size() == want;
+    };
+    if (query.sortKey == SortKey::ApiOrder && !query.descending) {
+        for (uint32_t i = 0; i < n && !take(i); ++i) {
+        }
+    } else {
+        for (const uint32_t i : orderFor(query.sortKey, query.descending)) {
+            if (take(i)) break;
+        }
+    }
+}
+
+QueryResult InventoryQueryEngine::run(const InventoryQuery& query) {
+    QueryResult result;
+    run(query, result);
+    return result;
+}
+
+QueryResult queryInventory(const Inventory& inventory, const InventoryQuery& query) {
+    InventoryQueryEngine engine(inventory);
+    return engine.run(query);
+}
+
+}  // namespace casview
