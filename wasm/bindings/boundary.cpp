@@ -2,6 +2,8 @@
 
 #include <emscripten/emscripten.h>
 
+#include <string.h>  // explicit_bzero
+
 #include <charconv>
 
 // Asynchronous results reach JS through the one handler the wrapper installs (core.js).
@@ -21,9 +23,8 @@ Request::Request(size_t size)
     : all_(g_input.data(), size < g_input.size() ? size : g_input.size()), rest_(all_) {}
 
 Request::~Request() {
-    // volatile: the stores must happen although nothing reads the buffer afterwards.
-    volatile char* bytes = g_input.data();
-    for (size_t i = 0; i < all_.size(); ++i) bytes[i] = 0;
+    // explicit_bzero: the stores must happen although nothing reads the buffer afterwards.
+    explicit_bzero(g_input.data(), all_.size());
 }
 
 std::optional<std::string_view> Request::next() {
