@@ -249,6 +249,7 @@ TEST_CASE("every sort key, both directions: stable, missing values last", "[quer
         {SortKey::SanCount, {7, 3, 4, 6, 0, 1, 2, 5}, {0, 1, 2, 5, 3, 4, 6, 7}},
         {SortKey::Superseded, {1, 2, 4, 5, 6, 7, 0, 3}, {0, 3, 1, 2, 4, 5, 6, 7}},
         {SortKey::ApiOrder, {0, 1, 2, 3, 4, 5, 6, 7}, {7, 6, 5, 4, 3, 2, 1, 0}},
+        {SortKey::Site, {0, 1, 2, 3, 4, 5, 6, 7}, {0, 1, 2, 3, 4, 5, 6, 7}},  // no sites: API order
     };
     static_assert(sizeof(cases) / sizeof(cases[0]) == kSortKeyCount, "every sort key is tested");
     for (const Case& c : cases) {

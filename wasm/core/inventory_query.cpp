@@ -12,7 +12,7 @@ namespace {
 
 constexpr std::array<std::string_view, kSortKeyCount> kSortKeyNames = {
     "notAfter", "notBefore", "name", "domain", "kind", "status", "orderType", "expiryState",
-    "issuer", "instanceId", "id", "resourceGroup", "sanCount", "superseded", "apiOrder"};
+    "issuer", "instanceId", "id", "resourceGroup", "sanCount", "superseded", "apiOrder", "site"};
 
 constexpr size_t kMaxTerms = 32;
 
@@ -173,6 +173,7 @@ const std::vector<uint32_t>& InventoryQueryEngine::orderFor(SortKey key, bool de
             break;
         case SortKey::Id: sortInts([&](size_t i) { return inv.id(i); }); break;
         case SortKey::ResourceGroup: sortTexts([&](size_t i) { return inv.resourceGroupId(i); }); break;
+        case SortKey::Site: sortTexts([&](size_t i) { return inv.site(i); }); break;
         case SortKey::SanCount:
             sortInts([&](size_t i) { return std::optional<int64_t>(entries[i].sanCount); });
             break;

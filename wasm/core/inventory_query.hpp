@@ -53,11 +53,12 @@ enum class SortKey : uint8_t {
     SanCount,
     Superseded,
     ApiOrder,  // the order entries were first added
+    Site,
 };
-inline constexpr size_t kSortKeyCount = 15;
+inline constexpr size_t kSortKeyCount = 16;
 
 /// "notAfter", "notBefore", "name", "domain", "kind", "status", "orderType", "expiryState",
-/// "issuer", "instanceId", "id", "resourceGroup", "sanCount", "superseded", "apiOrder".
+/// "issuer", "instanceId", "id", "resourceGroup", "sanCount", "superseded", "apiOrder", "site".
 std::string_view sortKeyName(SortKey key);
 std::optional<SortKey> parseSortKey(std::string_view name);
 

@@ -3,7 +3,7 @@
 import { CasError } from './errors.js';
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });  // a CSV export starts with one
 
 /** Writes `text` as the next request; returns its size in bytes. */
 export function writeRequest(core, text) {

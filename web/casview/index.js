@@ -4,3 +4,4 @@ export { CasError } from './errors.js';
 export { configureCasview } from './core.js';
 export { signRpcRequest } from './sign.js';
 export { createClient } from './client.js';
+export { createInventory } from './inventory.js';
