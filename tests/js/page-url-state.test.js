@@ -50,9 +50,10 @@ test('the inventory filter carries only what is set', () => {
     resourceGroup: 'rg-1', site: 'cn', covers: ' a.example.com ', hideSuperseded: true, month: '2026-12',
   });
   assert.deepEqual(filter, {
-    search: 'shop', statuses: ['EXPIRED'], orderTypes: ['CERT'], kinds: ['order'], resourceGroupIds: ['rg-1'],
+    search: 'shop', statuses: ['EXPIRED'], orderTypes: ['CERT'], kinds: ['order'], resourceGroupId: 'rg-1',
     sites: ['cn'], expiresWithinDays: 7, covers: 'a.example.com', hideSuperseded: true,
     notAfterFromMs: Date.UTC(2026, 11, 1), notAfterToMs: Date.UTC(2027, 0, 1),
+    expiryStates: ['critical', 'warning', 'ok'],
   });
   assert.deepEqual(toInventoryFilter({ ...emptyState(), month: 'expired' }), { expiryStates: ['expired'] });
   assert.deepEqual(toInventoryFilter({ ...emptyState(), month: '2026-12' }, { withMonth: false }), {});

@@ -8,7 +8,7 @@ import { createErrorBanner } from './error-banner.js';
 import { createProgress, loadInventory } from './loader.js';
 import { createStatusLine } from './status-line.js';
 import { createFilters } from './filters.js';
-import { createTimeline, TIMELINE_MONTHS } from './timeline.js';
+import { createTimeline } from './timeline.js';
 import { createTable } from './table.js';
 import { createDetails } from './details.js';
 import { exportRows } from './export.js';
@@ -92,7 +92,7 @@ export function createInventoryView(doc, { api, state: initial, onStateChange = 
 
   function drawTimeline() {
     // Every filter but the month itself, so the other bars stay visible after a click.
-    const buckets = inventory ? inventory.timeline(toInventoryFilter(state, { withMonth: false }), TIMELINE_MONTHS) : [];
+    const buckets = inventory ? inventory.timeline(toInventoryFilter(state, { withMonth: false })) : [];
     timeline.render(buckets, state.month);
   }
 

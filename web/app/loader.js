@@ -68,7 +68,8 @@ export async function loadInventory({ api, credentials, sites, proxy, inventory,
     const listings = sites.flatMap(({ site }, s) => LISTINGS.map((query, q) => {
       const key = `${s}/${q}`;
       return clients[s].listAll(query, {
-        signal: controller.signal, inventory, site,
+        // A site only when sites are merged: it qualifies row ids and fills the Site column.
+        signal: controller.signal, inventory, site: sites.length > 1 ? site : undefined,
         onProgress: (progress) => {
           latest.set(key, progress);
           onProgress(sumProgress(latest, listingCount));

@@ -65,7 +65,7 @@ export function toInventoryFilter(state, { withMonth = true } = {}) {
   if (state.status) filter.statuses = [state.status];
   if (state.orderType) filter.orderTypes = [state.orderType];
   if (state.kind) filter.kinds = [state.kind];
-  if (state.resourceGroup) filter.resourceGroupIds = [state.resourceGroup];
+  if (state.resourceGroup) filter.resourceGroupId = state.resourceGroup;
   if (state.site) filter.sites = [state.site];
   if (state.within !== null && state.within !== undefined) filter.expiresWithinDays = state.within;
   if (state.covers.trim()) filter.covers = state.covers.trim();
@@ -73,6 +73,8 @@ export function toInventoryFilter(state, { withMonth = true } = {}) {
   if (withMonth && state.month === 'expired') filter.expiryStates = ['expired'];
   else if (withMonth && state.month) Object.assign(filter, {
     notAfterFromMs: monthBounds(state.month).fromMs, notAfterToMs: monthBounds(state.month).toMs,
+    // As the timeline counts it: what expired earlier in the current month is in "expired".
+    expiryStates: ['critical', 'warning', 'ok'],
   });
   return filter;
 }

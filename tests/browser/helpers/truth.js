@@ -4,11 +4,16 @@
 const DAY = 86_400_000;
 export const CERT_STATUSES = ['ISSUED', 'WILLEXPIRED', 'EXPIRED'];
 
-/** Expiry state by the documented thresholds (critical ≤ 7 days left, warning ≤ 30). */
+/** Whole days left as the page shows them: ⌊(not-after − now) / 1 day⌋, negative once expired. */
+export function daysLeft(notAfter, now) {
+  return Math.floor((notAfter - now) / DAY);
+}
+
+/** Expiry state by the documented thresholds on the days left shown (critical ≤ 7, warning ≤ 30). */
 export function expiryState(notAfter, now, { criticalDays = 7, warningDays = 30 } = {}) {
   if (notAfter === null) return 'unknown';
-  if (notAfter <= now) return 'expired';
-  const days = (notAfter - now) / DAY;
+  const days = daysLeft(notAfter, now);
+  if (days < 0) return 'expired';
   return days <= criticalDays ? 'critical' : days <= warningDays ? 'warning' : 'ok';
 }
 
@@ -18,7 +23,7 @@ export function expectedRows(emu, now = Date.now()) {
   for (const status of CERT_STATUSES) {
     for (const entry of emu.truth({ OrderType: 'CERT', Status: status }).CertificateOrderList) {
       // A certificate is valid through its whole EndDate (UTC), as the service counts it.
-      const notAfter = Date.parse(`${entry.EndDate}T00:00:00Z`) + DAY;
+      const notAfter = Date.parse(`${entry.EndDate}T00:00:00Z`) + DAY - 1;  // 23:59:59.999Z
       rows.push({ kind: 'certificate', id: `certificate:${entry.CertificateId}`, status, orderType: 'CERT', notAfter,
         resourceGroupId: entry.ResourceGroupId ?? '', entry });
     }
