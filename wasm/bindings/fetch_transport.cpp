@@ -146,24 +146,21 @@ Transport::Handle FetchTransport::send(HttpRequest request, Callback done) {
     return handle;
 }
 
-void FetchTransport::cancel(Handle handle) {
+std::unique_ptr<FetchTransport::Exchange> FetchTransport::take(Handle handle) {
     const auto found = inFlight_.find(handle);
-    if (found == inFlight_.end()) return;
+    if (found == inFlight_.end()) return nullptr;
     std::unique_ptr<Exchange> exchange = std::move(found->second);
     inFlight_.erase(found);
     if (exchange->timer != 0) emscripten_clear_timeout(exchange->timer);
     closeFetch(exchange->fetch);
+    return exchange;
 }
 
+void FetchTransport::cancel(Handle handle) { take(handle); }
+
 void FetchTransport::finishExchange(Handle handle, TransportResult result) {
-    const auto found = inFlight_.find(handle);
-    if (found == inFlight_.end()) return;
-    std::unique_ptr<Exchange> exchange = std::move(found->second);
-    inFlight_.erase(found);
-    if (exchange->timer != 0) emscripten_clear_timeout(exchange->timer);
-    closeFetch(exchange->fetch);
-    // Last: `done` may send the next request through this transport.
-    exchange->done(std::move(result));
+    // `done` runs after the exchange is gone: it may send the next request through us.
+    if (const auto exchange = take(handle)) exchange->done(std::move(result));
 }
 
 }  // namespace casview

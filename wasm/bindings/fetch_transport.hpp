@@ -24,6 +24,9 @@ public:
     void finishExchange(Handle handle, TransportResult result);
 
 private:
+    /// Removes an exchange, stopping its timer and its XHR; nullptr when unknown.
+    std::unique_ptr<Exchange> take(Handle handle);
+
     std::unordered_map<Handle, std::unique_ptr<Exchange>> inFlight_;
     Handle nextHandle_ = 1;
 };

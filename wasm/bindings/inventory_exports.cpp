@@ -142,6 +142,13 @@ void appendCounts(std::string& out, const InventoryCounts& counts) {
     out.push_back('}');
 }
 
+// Runs a query at the caller's "now" (days left and expiry states follow the clock).
+const QueryResult& run(Box& box, const InventoryQuery& query, int64_t nowMs) {
+    if (box.inventory.nowMs() != nowMs) box.inventory.setNow(nowMs);
+    box.engine.run(query, box.result);
+    return box.result;
+}
+
 }  // namespace
 
 namespace casview {
@@ -210,21 +217,20 @@ EMSCRIPTEN_KEEPALIVE void casview_inventory_query(uint32_t id, size_t size) {
     int64_t nowMs = 0;
     auto query = readFilter(request, nowMs);
     if (!query || !readOrder(request, *query)) return boundary::answerError(malformed("query"));
-    if (box->inventory.nowMs() != nowMs) box->inventory.setNow(nowMs);
-    box->engine.run(*query, box->result);
+    const QueryResult& result = run(*box, *query, nowMs);
     std::string out = "{\"total\":";
     appendJsonInteger(out, static_cast<int64_t>(box->inventory.size()));
     out += ",\"matched\":";
-    appendJsonInteger(out, static_cast<int64_t>(box->result.matched));
+    appendJsonInteger(out, static_cast<int64_t>(result.matched));
     out += ",\"rows\":[";
-    for (size_t i = 0; i < box->result.rows.size(); ++i) {
+    for (size_t i = 0; i < result.rows.size(); ++i) {
         if (i > 0) out.push_back(',');
-        appendInventoryRowJson(out, box->inventory, box->result.rows[i]);
+        appendInventoryRowJson(out, box->inventory, result.rows[i]);
     }
     out += "],\"counts\":";
-    appendCounts(out, box->result.matchedCounts);
+    appendCounts(out, result.matchedCounts);
     out += ",\"allCounts\":";
-    appendCounts(out, box->result.allCounts);
+    appendCounts(out, result.allCounts);
     out.push_back('}');
     boundary::answerText(std::move(out));
 }
@@ -252,12 +258,10 @@ EMSCRIPTEN_KEEPALIVE void casview_inventory_timeline(uint32_t id, size_t size) {
     int64_t nowMs = 0;
     auto query = readFilter(request, nowMs);
     if (!query) return boundary::answerError(malformed("timeline"));
-    if (box->inventory.nowMs() != nowMs) box->inventory.setNow(nowMs);
     query->limit = 0;
     query->withHistogram = true;
-    box->engine.run(*query, box->result);
     std::string out;
-    appendHistogramJson(out, box->result.histogram);
+    appendHistogramJson(out, run(*box, *query, nowMs).histogram);
     boundary::answerText(std::move(out));
 }
 
@@ -272,10 +276,9 @@ EMSCRIPTEN_KEEPALIVE void casview_inventory_export(uint32_t id, size_t size) {
     if (!query || !readOrder(request, *query) || (*format != "csv" && *format != "json")) {
         return boundary::answerError(malformed("export"));
     }
-    if (box->inventory.nowMs() != nowMs) box->inventory.setNow(nowMs);
-    box->engine.run(*query, box->result);
-    std::string out = *format == "csv" ? inventoryCsv(box->inventory, box->result.rows)
-                                       : inventoryJson(box->inventory, box->result.rows);
+    const QueryResult& result = run(*box, *query, nowMs);
+    std::string out = *format == "csv" ? inventoryCsv(box->inventory, result.rows)
+                                       : inventoryJson(box->inventory, result.rows);
     boundary::answerText(std::move(out));
 }
 

@@ -14,7 +14,7 @@ std::string_view issuerOf(const Inventory& inventory, size_t i) {
     return row.rootBrand().value_or("");
 }
 
-void appendOptionalMs(std::string& out, std::optional<int64_t> ms) {
+void appendOptionalInteger(std::string& out, std::optional<int64_t> ms) {
     if (ms) appendJsonInteger(out, *ms);
     else out += "null";
 }
@@ -80,11 +80,11 @@ void appendInventoryRowJson(std::string& out, const Inventory& inventory, size_t
     out += ",\"orderType\":";
     appendJsonString(out, inventory.orderType(i));
     out += ",\"notBefore\":";
-    appendOptionalMs(out, inventory.notBeforeMs(i));
+    appendOptionalInteger(out, inventory.notBeforeMs(i));
     out += ",\"notAfter\":";
-    appendOptionalMs(out, inventory.notAfterMs(i));
+    appendOptionalInteger(out, inventory.notAfterMs(i));
     out += ",\"daysLeft\":";
-    appendOptionalMs(out, inventory.daysLeft(i));
+    appendOptionalInteger(out, inventory.daysLeft(i));
     out += ",\"expiryState\":";
     appendJsonString(out, expiryStateName(inventory.expiryState(i)));
     out += ",\"resourceGroupId\":";
@@ -92,7 +92,7 @@ void appendInventoryRowJson(std::string& out, const Inventory& inventory, size_t
     out += ",\"instanceId\":";
     appendJsonString(out, inventory.row(i).instanceId().value_or(""));
     out += ",\"entryId\":";
-    appendOptionalMs(out, inventory.id(i));
+    appendOptionalInteger(out, inventory.id(i));
     out += ",\"superseded\":";
     out += inventory.superseded(i) ? "true" : "false";
     out.push_back('}');
