@@ -26,7 +26,10 @@ async function instantiate() {
     moduleOptions.wasmBinary = await readBesideThisModule('casview-core.wasm');
   }
   if (!moduleOptions.locateFile) {
-    moduleOptions.locateFile = (path) => new URL(path, import.meta.url).href;
+    // The literal `new URL('./casview-core.wasm', import.meta.url)` is what bundlers (Vite,
+    // webpack, Rollup, Parcel) recognise: they emit the .wasm as an asset and rewrite this URL.
+    moduleOptions.locateFile = (path) => (path === 'casview-core.wasm'
+      ? new URL('./casview-core.wasm', import.meta.url) : new URL(path, import.meta.url)).href;
   }
   const instance = await createCasviewCore(moduleOptions);
   instance.casviewNotify = (target, operation, kind, pointer, size) => {
