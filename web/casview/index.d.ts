@@ -8,8 +8,22 @@
  * `Throttling.User`) are passed through unchanged. */
 export type CasClientErrorCode = 'InvalidParameter' | 'NetworkError' | 'Timeout' | 'MalformedResponse';
 
+/** The fields a {@link CasError} is made of (all optional when constructing one). */
+export interface CasErrorFields {
+  code?: string;
+  message?: string;
+  param?: string;
+  requestId?: string;
+  hostId?: string;
+  httpStatus?: number;
+  recommend?: string;
+  retryable?: boolean;
+}
+
 /** Every failure of the casview API. Branch on {@link CasError.code}, not on the message. */
 export class CasError extends Error {
+  /** Missing fields default to `code: 'Unknown'`, `''`, `0` and `false`; the message to the code. */
+  constructor(fields?: CasErrorFields);
   readonly name: 'CasError';
   /** The service's `Code`, or one of {@link CasClientErrorCode}. */
   readonly code: CasClientErrorCode | (string & {});
@@ -109,7 +123,8 @@ export interface ListAllQuery extends Omit<ListUserCertificateOrderQuery, 'Statu
 }
 
 /** A row exactly as the API returns it (documented PascalCase names). Integers above
- * `Number.MAX_SAFE_INTEGER` are decimal strings; absent fields are absent. */
+ * `Number.MAX_SAFE_INTEGER` are decimal strings; absent fields are absent; fields the
+ * documentation does not list are passed through as sent. */
 export interface CertificateOrderEntry {
   // CPACK / BUY (orders)
   Algorithm?: string; AliyunOrderId?: number | string; BuyDate?: number; CertEndTime?: number;
@@ -159,9 +174,9 @@ export interface ListAllOptions extends CallOptions {
 
 export interface CasClient {
   /** One page. Bad input rejects with `InvalidParameter` and sends nothing. */
-  listUserCertificateOrder(query: ListUserCertificateOrderQuery, options?: CallOptions): Promise<ListUserCertificateOrderPage>;
+  listUserCertificateOrder(query?: ListUserCertificateOrderQuery, options?: CallOptions): Promise<ListUserCertificateOrderPage>;
   /** Every page (of every listed status), merged, de-duplicated, in API order. */
-  listAll(query: ListAllQuery, options?: ListAllOptions): Promise<CertificateOrderEntry[]>;
+  listAll(query?: ListAllQuery, options?: ListAllOptions): Promise<CertificateOrderEntry[]>;
 }
 
 /**
@@ -229,7 +244,8 @@ export interface InventoryQuery extends InventoryFilter {
 }
 
 export interface InventoryRow {
-  /** Stable identity, e.g. `certificate:12345` or `order:98987582437920968`. */
+  /** Stable identity, e.g. `certificate:12345` or `order:98987582437920968`, prefixed by
+   * `site/` when the row has a site (`intl/certificate:12345`); what {@link Inventory.details} takes. */
   id: string;
   kind: Kind;
   site: string;
