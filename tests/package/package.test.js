@@ -51,7 +51,7 @@ let viteFrom;    // how vite came into it (reported)
 before(async () => {
   work = await mkdtemp(join(tmpdir(), 'casview-package-'));
   const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', work]);
-  [packed] = JSON.parse(stdout.slice(stdout.indexOf('[')));
+  [packed] = JSON.parse(stdout.slice(stdout.search(/^\[/m)));  // after any lifecycle output
   tarball = join(work, packed.filename);
   app = join(work, 'app');
   await mkdir(app);
