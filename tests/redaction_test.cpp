@@ -11,6 +11,9 @@ TEST_CASE("maskAccessKeyId keeps only the key type of a real-length id", "[redac
     CHECK(maskAccessKeyId("") == "****");
     CHECK(maskAccessKeyId("LTAI****") == "LTAI****");  // idempotent
     CHECK(maskAccessKeyId("****") == "****");
+    // Found by the fuzzer: a value that only ends like a masked one is still masked.
+    CHECK(maskAccessKeyId("LTAI5A1B2C3D4-0000-4000-8000-00000000****") == "LTAI****");
+    CHECK(maskAccessKeyId("LTAI5tQ8xE****") == "LTAI****");
 }
 
 TEST_CASE("redactCredentials masks the key id in the server's string-to-sign echo (§4.1)", "[redaction]") {
@@ -54,4 +57,6 @@ TEST_CASE("redactCredentials leaves other text alone", "[redaction]") {
     }
     const std::string once = redactCredentials("AccessKeyId=LTAI5tQ8xExampleKey1&SecurityToken=abc");
     CHECK(redactCredentials(once) == once);
+    CHECK(redactCredentials("{\"RequestId\":\"AccessKeyId=LTAI5A1B2C3D4-0000-4000-8000-00000000****\"}") ==
+          "{\"RequestId\":\"AccessKeyId=LTAI****\"}");
 }

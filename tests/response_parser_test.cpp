@@ -331,3 +331,11 @@ TEST_CASE("every prefix of a page is cut short, never a page", "[response][error
         if (!endsInNumber) CHECK(outcome.error().retryable);
     }
 }
+
+TEST_CASE("a key id made to look masked is masked anyway (found by the fuzzer)", "[response][error][redaction]") {
+    const auto outcome =
+        parseListUserCertificateOrderResponse(503, readTestFile("fixtures/hostile/fuzz-masked-looking-key.json"));
+    REQUIRE_FALSE(outcome.ok());
+    CHECK(outcome.error().message.find("\"RequestId\\\":\\\"AccessKeyId=LTAI****\\\"") != std::string::npos);
+    CHECK(outcome.error().message.find("LTAI5A1B2C3D4") == std::string::npos);
+}

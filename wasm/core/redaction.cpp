@@ -55,7 +55,8 @@ size_t valueLength(std::string_view text, size_t at) {
 }  // namespace
 
 std::string maskAccessKeyId(std::string_view id) {
-    if (id.size() >= 4 && id.substr(id.size() - 4) == "****") return std::string(id);
+    // Already masked: exactly what this function returns, nothing that merely ends in "****".
+    if (id == "****" || (id.size() == 8 && id.substr(4) == "****")) return std::string(id);
     if (id.size() < 12) return "****";
     return std::string(id.substr(0, 4)) + "****";
 }
