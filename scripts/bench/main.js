@@ -1,17 +1,42 @@
 // casview benchmarks: each figure side by side with its peer in the same run. Prints a table
-// and writes it as JSON to build/bench/results.json. Not a test: a slow machine shows slow
-// figures, it does not fail CI. `--smoke` runs every figure with tiny sizes (scripts/test does,
-// so this script cannot rot).
+// and writes it as JSON under build/bench/: results.json (every row) and one file per figure.
+// Not a test: a slow machine shows slow figures, it does not fail CI. `--smoke` runs every
+// figure with tiny sizes (scripts/test does, so this script cannot rot); a smoke run fails only
+// when a figure crashes, never on a budget. `--only <text>` runs the figures whose file name or
+// title contains the text (repeatable).
 import { mkdir, writeFile } from 'node:fs/promises';
 
+import { heapFigures } from './heap.js';
+import { listingFigures } from './listing.js';
+import { pageFigures } from './page.js';
+import { parseFigures } from './parse.js';
 import { benchSigning } from './signing.js';
 import { benchWireSize } from './wire_size.js';
 
-const smoke = process.argv.includes('--smoke');
-const figures = [benchSigning, benchWireSize];
+const args = process.argv.slice(2);
+const smoke = args.includes('--smoke');
+const only = args.flatMap((a, i) => (a === '--only' && args[i + 1] ? [args[i + 1]] : []));
+
+// [file, figure]: the file names the JSON written for the figure's row.
+const figures = [
+  ['signing', benchSigning],
+  ...parseFigures.map((f) => ['parse', f]),
+  ['wire_size', benchWireSize],
+  ...listingFigures.map((f) => ['listing', f]),
+  ...pageFigures.map((f) => ['page', f]),
+  ...heapFigures.map((f) => ['heap', f]),
+];
 
 const rows = [];
-for (const figure of figures) rows.push(await figure({ smoke }));
+for (const [file, figure] of figures) {
+  if (only.length > 0 && !only.some((o) => file.includes(o) || figure.name.includes(o))) continue;
+  const started = Date.now();
+  const row = await figure({ smoke });
+  row.file = file;
+  row.seconds = (Date.now() - started) / 1000;
+  rows.push(row);
+  if (process.env.CASVIEW_BENCH_VERBOSE) console.error(`${row.figure}: ${row.median} (${row.seconds} s)`);
+}
 
 const fmt = (x, digits = 2) => (typeof x === 'number' ? x.toFixed(digits) : (x ?? ''));
 const header = ['figure', 'median', 'min', 'max', 'unit', 'peer median', 'ratio', 'budget', 'result'];
@@ -25,7 +50,13 @@ for (const row of table) console.log(line(row));
 for (const r of rows) if (r.detail) console.log(`  ${r.figure}: ${r.detail}`);
 if (smoke) console.log('(smoke run: tiny sizes, figures are not meaningful)');
 
-const out = new URL('../../build/bench/', import.meta.url);
+const out = new URL(`../../build/bench/${smoke ? 'smoke/' : ''}`, import.meta.url);
 await mkdir(out, { recursive: true });
-await writeFile(new URL(smoke ? 'smoke.json' : 'results.json', out),
-  JSON.stringify({ date: new Date().toISOString(), node: process.version, smoke, rows }, null, 2));
+const meta = { date: new Date().toISOString(), node: process.version, smoke };
+await writeFile(new URL('results.json', out), JSON.stringify({ ...meta, rows }, null, 2));
+// One file per figure (the rows of a file together: e.g. page.json holds every page figure).
+const byFile = new Map();
+for (const r of rows) byFile.set(r.file, [...(byFile.get(r.file) ?? []), r]);
+for (const [file, fileRows] of byFile) {
+  await writeFile(new URL(`${file}.json`, out), JSON.stringify({ ...meta, rows: fileRows }, null, 2));
+}

@@ -1,9 +1,15 @@
 // Figures: the page in headless Chromium with the real (WASM) inventory holding 10,000 and
-// 100,000 generated certificates: the first table paint after the data arrives, and per
-// keystroke in Search (p50, p95) the time to the next paint that shows its rows, and the work
-// itself (query, DOM, layout), which must fit a 60 Hz frame: ≤ 16 ms p95 at 100,000 rows,
-// design §5 (the time to paint adds the wait for the next frame, up to 16.7 ms). The data comes in through a stand-in client (scripts/bench/page/bench.js), so the
-// network and the 10 requests/second limit are not what is measured.
+// 100,000 generated certificates:
+//  - first table paint after the data arrives (budget 100 ms): from listAll resolving (its rows
+//    already in the inventory, as listAll({ inventory }) leaves them) to the end of the
+//    rendering of the frame that shows the table;
+//  - Search keystroke → painted (budget p95 ≤ 16 ms, design §5: the keystroke's work fits in a
+//    60 Hz frame): each key handled at the start of a frame, from its input event to the end of
+//    that frame's rendering (query, DOM, style, layout, paint). Waiting for the display's next
+//    frame is no work of the page's and is left out; the detail line also gives the time to the
+//    next frame as a typist sees it (up to 16.7 ms more) and the work alone (input → laid out).
+// The data comes in through a stand-in client (scripts/bench/page/bench.js), so the network
+// and the 10 requests/second limit are not what is measured.
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,11 +39,12 @@ async function measure(count, { smoke }) {
     await page.goto(`${site.url}bench.html`);
     await page.waitForFunction(() => window.benchReady);
     const firstPaint = await page.evaluate(() => window.bench.firstPaint());
-    const keys = { work: [], paint: [] };
+    const keys = { work: [], paint: [], painted: [] };
     for (const text of smoke ? TYPED.slice(0, 1) : TYPED) {
       const { work, paint } = await page.evaluate((t) => window.bench.keystrokes(t), text);
       keys.work.push(...work);
       keys.paint.push(...paint);
+      keys.painted.push(...await page.evaluate((t) => window.bench.keystrokesPainted(t), text));
     }
     return { firstPaint, keys };
   } finally {
@@ -53,8 +60,10 @@ const run = (count, options) => {
   if (!runs.has(count)) runs.set(count, measure(count, options));
   return runs.get(count);
 };
-const sizeOf = (count, smoke) => (smoke ? Math.min(count, 300) : count);
+const sizeOf = (count, smoke) => (smoke ? count / 100 : count);
 const label = (n) => n.toLocaleString('en');
+const FIRST_PAINT_BUDGET_MS = 100;
+const KEYSTROKE_BUDGET_MS = 16;
 
 function firstPaintFigure(count) {
   return async ({ smoke }) => {
@@ -62,33 +71,33 @@ function firstPaintFigure(count) {
     const { firstPaint } = await run(n, { smoke });
     return {
       figure: `page: first table paint after data (${label(n)} rows)`, unit: 'ms', median: firstPaint,
-      min: firstPaint, max: firstPaint, budget: 'report', pass: true,
+      min: firstPaint, max: firstPaint, budget: `≤ ${FIRST_PAINT_BUDGET_MS} ms`, pass: firstPaint <= FIRST_PAINT_BUDGET_MS,
     };
   };
 }
 
-/** measure: 'work' (input to rows laid out, must fit a frame) or 'paint' (to the next frame). */
-function keystrokeFigure(count, measure, budgetMs) {
+function keystrokeFigure(count) {
   return async ({ smoke }) => {
     const n = sizeOf(count, smoke);
-    const samples = (await run(n, { smoke })).keys[measure];
-    const { median, min, max, p95 } = summarize(samples);
-    const what = measure === 'work' ? 'Search keystroke work (query, DOM, layout)' : 'Search keystroke to next paint';
+    const { keys } = await run(n, { smoke });
+    const { median, min, max, p95 } = summarize(keys.painted);
+    const work = summarize(keys.work);
+    const paint = summarize(keys.paint);
     return {
-      figure: `page: ${what} (${label(n)} rows)`, unit: 'ms', median, min, max, p95,
-      budget: budgetMs ? `p95 ≤ ${budgetMs} ms` : 'report', pass: budgetMs ? p95 <= budgetMs : true,
-      detail: `p50 ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${samples.length} keystrokes`,
+      figure: `page: Search keystroke → painted (${label(n)} rows)`, unit: 'ms', median, min, max, p95,
+      budget: `p95 ≤ ${KEYSTROKE_BUDGET_MS} ms`, pass: p95 <= KEYSTROKE_BUDGET_MS,
+      detail: `p50 ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over ${keys.painted.length} keystrokes; ` +
+        `work alone (input → laid out) p50 ${work.median.toFixed(1)}, p95 ${work.p95.toFixed(1)} ms; ` +
+        `to the next frame (with the wait for it) p50 ${paint.median.toFixed(1)}, p95 ${paint.p95.toFixed(1)} ms`,
     };
   };
 }
 
-export const benchPageFirstPaint10k = firstPaintFigure(10_000);
-export const benchPageKeystroke10k = keystrokeFigure(10_000, 'paint');
-export const benchPageKeystrokeWork10k = keystrokeFigure(10_000, 'work');
-export const benchPageFirstPaint100k = firstPaintFigure(100_000);
-export const benchPageKeystroke100k = keystrokeFigure(100_000, 'paint');
-// Design §5: filtering 100,000 rows ≤ 16 ms p95 to paint, i.e. the work fits in one frame.
-export const benchPageKeystrokeWork100k = keystrokeFigure(100_000, 'work', 16);
+const named = (name, f) => Object.defineProperty(f, 'name', { value: name });
 /** Every figure of this file, in table order (scripts/bench/main.js spreads it in). */
-export const pageFigures = [benchPageFirstPaint10k, benchPageKeystroke10k, benchPageKeystrokeWork10k,
-  benchPageFirstPaint100k, benchPageKeystroke100k, benchPageKeystrokeWork100k];
+export const pageFigures = [
+  named('page first paint 10k', firstPaintFigure(10_000)),
+  named('page keystroke 10k', keystrokeFigure(10_000)),
+  named('page first paint 100k', firstPaintFigure(100_000)),
+  named('page keystroke 100k', keystrokeFigure(100_000)),
+];

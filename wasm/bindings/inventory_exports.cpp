@@ -185,7 +185,9 @@ EMSCRIPTEN_KEEPALIVE void casview_inventory_clear(uint32_t id) {
     if (Box* box = findBox(id)) box->inventory.clear();
 }
 
-/// Request: orderType, site, then a JSON array of entries (as listAll returns them).
+/// Request: orderType, site, then a JSON array of entries (as listAll returns them), or a
+/// whole ListUserCertificateOrder response body (a JSON object: the page as the service sent
+/// it, which is how listAll's pages are parsed; scripts/bench measures this path).
 /// Answer: 'S' + how many were new | 'E' error.
 EMSCRIPTEN_KEEPALIVE void casview_inventory_add(uint32_t id, size_t size) {
     Box* box = findBox(id);
@@ -193,10 +195,15 @@ EMSCRIPTEN_KEEPALIVE void casview_inventory_add(uint32_t id, size_t size) {
     boundary::Request request(size);
     const auto orderType = request.next(), site = request.next();
     if (!site) return boundary::answerError(malformed("add"));
-    // The entries are parsed exactly as a page from the service would be.
-    std::string body = "{\"CertificateOrderList\":";
-    body.append(request.rest()).push_back('}');
-    auto page = parseListUserCertificateOrderResponse(200, body);
+    const std::string_view rest = request.rest();
+    const size_t first = rest.find_first_not_of(" \t\r\n");
+    std::string wrapped;
+    if (first == std::string_view::npos || rest[first] != '{') {
+        // The entries are parsed exactly as a page from the service would be.
+        wrapped.reserve(rest.size() + 24);
+        wrapped.append("{\"CertificateOrderList\":").append(rest).push_back('}');
+    }
+    auto page = parseListUserCertificateOrderResponse(200, wrapped.empty() ? rest : std::string_view(wrapped));
     if (!page) {
         CasError error = page.error();
         error.code = "InvalidParameter";

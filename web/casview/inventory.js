@@ -21,11 +21,13 @@ const SORT_KEYS = {
 const MAX_MS = 8.64e15;  // the largest time a JS Date holds
 
 const ids = new WeakMap();  // Inventory → its WASM id, for listAll({ inventory })
-setInventoryResolver((inventory) => {
+/** The WASM id of an inventory (listAll's; not public: index.js does not export it). */
+export function inventoryWasmId(inventory) {
   const id = ids.get(inventory);
   if (!id) throw invalidParameter('inventory', 'inventory must come from createInventory() and not be disposed');
   return id;
-});
+}
+setInventoryResolver(inventoryWasmId);
 
 function list(name, value, allowed) {
   if (value === undefined || value === null) return '';

@@ -1,0 +1,73 @@
+// Figures: one 100-row ListUserCertificateOrder page (tests/fixtures/pages/*-100.json, about
+// 53 KB) parsed by casview, against JSON.parse of the same body, in the same Node process.
+//
+// casview keeps rows in WASM and hands the page only the rows it shows (shared/design.md §5),
+// so "JS-usable rows with derived fields" is measured in two steps:
+//  - into WASM: the body (as bytes in WASM memory, where Emscripten fetch puts a response) is
+//    parsed and every row is added to an inventory with its derived fields (display name,
+//    normalized SANs, validity, days left, expiry state, status, search text, …): what listAll
+//    does with each page when it is given an inventory;
+//  - full path: the same, then inventory.query({ limit: 100 }) hands JS all 100 rows as objects
+//    with their derived fields (the first query after a change also sorts and computes the
+//    superseded flags).
+// The peer only turns the text into plain objects: no derived field, no validation.
+import { readFile } from 'node:fs/promises';
+
+import { createInventory } from '../../web/casview/index.js';
+import { inventoryWasmId } from '../../web/casview/inventory.js';
+import { answeredError, readAnswer, requestOf } from '../../web/casview/boundary.js';
+import { loadCore } from '../../web/casview/core.js';
+import { microsPerOp } from './stats.js';
+
+const FIXTURES = new URL('../../tests/fixtures/pages/', import.meta.url);
+
+/** Adds one response body to the inventory inside WASM, as listAll does with each page. */
+function addBody(core, id, bytes) {
+  const pointer = core._casview_input(bytes.length);
+  core.HEAPU8.set(bytes, pointer);  // HEAPU8 after the call: the allocation may grow memory
+  core._casview_inventory_add(id, bytes.length);
+  if (!readAnswer(core).ok) throw answeredError(core);
+}
+
+async function measure({ fixture, orderType, full }, { smoke }) {
+  const body = await readFile(new URL(fixture, FIXTURES), 'utf8');
+  const rows = JSON.parse(body).CertificateOrderList.length;
+  const core = await loadCore();
+  // A fixed clock: the derived fields (and the work) must not depend on the day of the run.
+  const inventory = await createInventory({ nowMs: Date.UTC(2026, 10, 29) });
+  const id = inventoryWasmId(inventory);
+  // The request casview_inventory_add reads: orderType, site, then the body.
+  const bytes = new TextEncoder().encode(requestOf([orderType, '']) + body);
+  const batch = smoke ? 3 : 200;
+  const repetitions = smoke ? 2 : 9;
+  let shown = 0;
+  const ours = await microsPerOp(() => {
+    inventory.clear();
+    addBody(core, id, bytes);
+    if (full) shown = inventory.query({ limit: rows }).rows.length;
+  }, { batch, repetitions });
+  if (inventory.size !== rows || (full && shown !== rows)) {
+    throw new Error(`parse bench: ${inventory.size} rows added, ${shown} shown; expected ${rows}`);
+  }
+  inventory.dispose();
+  let parsed = 0;
+  const peer = await microsPerOp(() => { parsed += JSON.parse(body).CertificateOrderList.length; }, { batch, repetitions });
+  if (parsed === 0) throw new Error('parse bench: JSON.parse found no rows');
+  const ratio = ours.median / peer.median;
+  return {
+    figure: `parse 100-row ${orderType} page (${Math.round(body.length / 1000)} KB) ${full ? '→ rows in JS (full path)' : '→ WASM inventory'}`,
+    unit: 'µs/page', ...ours, peer: 'JSON.parse', peerMedian: peer.median, ratio,
+    budget: '≤ 2× JSON.parse', pass: ratio <= 2,
+  };
+}
+
+const figure = (options) => Object.defineProperty((flags) => measure(options, flags), 'name',
+  { value: `parse ${options.orderType}${options.full ? ' full' : ''}` });
+
+/** Every figure of this file, in table order (scripts/bench/main.js spreads it in). */
+export const parseFigures = [
+  figure({ fixture: 'certificates-100.json', orderType: 'CERT', full: false }),
+  figure({ fixture: 'certificates-100.json', orderType: 'CERT', full: true }),
+  figure({ fixture: 'orders-100.json', orderType: 'CPACK', full: false }),
+  figure({ fixture: 'orders-100.json', orderType: 'CPACK', full: true }),
+];
