@@ -205,6 +205,39 @@ TEST_CASE("days left of an order: whole 24-hour periods to CertEndTime", "[inven
     CHECK(daysLeft(INT64_MAX, -1) == INT64_MAX / kMsPerDay);
 }
 
+TEST_CASE("a clock move that changes no derived field keeps the generation", "[inventory][time]") {
+    // The page queries with the wall clock every time: caches (sort orders, superseded flags,
+    // counts) must survive until a day boundary of some entry or a validity start is crossed.
+    const int64_t orderEnd = ms("2024-03-10T12:00:00Z");
+    Inventory inventory(ms("2024-03-01T08:00:00Z"));
+    inventory.addRow(certificate(1, "a.example.com", "2024-03-02", "2024-03-15"), {"CERT", ""});
+    inventory.addRow(order(2, "b.example.com", "ISSUED").integer(IntegerField::CertEndTime, orderEnd), {"BUY", ""});
+    const uint64_t before = inventory.generation();
+    inventory.setNow(ms("2024-03-01T12:00:00Z"));  // exactly 9 days before the order's end
+    CHECK(inventory.generation() == before);
+    CHECK(inventory.nowMs() == ms("2024-03-01T12:00:00Z"));
+    CHECK(inventory.daysLeft(1) == 9);
+    inventory.setNow(ms("2024-03-01T12:00:00Z", 1));
+    CHECK(inventory.generation() != before);
+    CHECK(inventory.daysLeft(1) == 8);
+    CHECK(inventory.daysLeft(0) == 14);
+
+    const uint64_t afternoon = inventory.generation();
+    inventory.setNow(ms("2024-03-01T23:59:59Z", 999));  // the certificate starts on 2024-03-02
+    CHECK(inventory.generation() == afternoon);
+    inventory.setNow(ms("2024-03-02T00:00:00Z"));
+    CHECK(inventory.generation() != afternoon);
+    CHECK(inventory.daysLeft(0) == 13);
+
+    inventory.setNow(ms("2024-03-01T08:00:00Z"));  // back in time re-derives too
+    CHECK(inventory.daysLeft(0) == 14);
+    CHECK(inventory.daysLeft(1) == 9);
+    const uint64_t morning = inventory.generation();
+    inventory.setThresholds(ExpiryThresholds{20, 40});  // always re-derives
+    CHECK(inventory.generation() != morning);
+    CHECK(inventory.expiryState(0) == ExpiryState::Critical);
+}
+
 TEST_CASE("expiry thresholds are configurable; no end date is unknown", "[inventory][time]") {
     Inventory inventory(ms("2024-03-01T00:00:00Z"), ExpiryThresholds{14, 60});
     inventory.addRow(certificate(1, "a.example.com", "2024-01-01", "2024-03-15"), {"CERT", ""});  // 14 days

@@ -129,6 +129,8 @@ void Inventory::changed() {
 }
 
 void Inventory::clear() {
+    nowFrom_ = INT64_MIN;
+    nowUntil_ = INT64_MAX;
     rows_.clear();
     entries_.clear();
     text_.clear();
@@ -223,6 +225,7 @@ bool Inventory::addRow(CertificateRow row, const PageOrigin& origin) {
     entries_[i].kind = kind;
     entries_[i].site = site;
     derive(i, origin);
+    narrowNowWindow(i);
     changed();
     return isNew;
 }
@@ -386,14 +389,47 @@ void Inventory::addHexBigrams(std::array<uint64_t, 4>& set, std::string_view tex
 }
 
 void Inventory::setNow(int64_t nowMs) {
+    if (nowMs >= nowFrom_ && nowMs < nowUntil_) {
+        nowMs_ = nowMs;  // no entry's days left, state or validity changes
+        return;
+    }
     nowMs_ = nowMs;
-    for (size_t i = 0; i < entries_.size(); ++i) deriveTime(i);
+    nowFrom_ = INT64_MIN;
+    nowUntil_ = INT64_MAX;
+    for (size_t i = 0; i < entries_.size(); ++i) {
+        deriveTime(i);
+        narrowNowWindow(i);
+    }
     changed();
 }
 
 void Inventory::setThresholds(ExpiryThresholds thresholds) {
     thresholds_ = thresholds;
+    nowFrom_ = nowUntil_ = nowMs_;  // an empty window: re-derive everything
     setNow(nowMs_);
+}
+
+void Inventory::narrowNowWindow(size_t i) {
+    const EntryData& d = entries_[i];
+    int64_t from = INT64_MIN, until = INT64_MAX;
+    if (d.hasNotAfter) {
+        // days left = ⌊(A − t) / day⌋ stays d for t in [A − (d+1)·day + 1, A − d·day + 1); the
+        // expiry state, a date-derived status and validity (t ≤ A) follow days left. At the
+        // ends of int64 (saturated days left) only the current instant is known to be safe.
+        int64_t dayOffset;
+        if (__builtin_mul_overflow(d.daysLeft, kMsPerDay, &dayOffset) ||
+            __builtin_sub_overflow(d.notAfterMs, dayOffset, &until) || __builtin_add_overflow(until, 1, &until) ||
+            __builtin_sub_overflow(until, kMsPerDay, &from) || nowMs_ < from || nowMs_ >= until) {
+            from = nowMs_;
+            until = nowMs_ == INT64_MAX ? INT64_MAX : nowMs_ + 1;
+        }
+    }
+    if (d.kind == EntryKind::Certificate && d.hasNotBefore) {  // validity starts at notBefore
+        if (nowMs_ < d.notBeforeMs) until = std::min(until, d.notBeforeMs);
+        else from = std::max(from, d.notBeforeMs);
+    }
+    nowFrom_ = std::max(nowFrom_, from);
+    nowUntil_ = std::min(nowUntil_, until);
 }
 
 std::string_view Inventory::orderType(size_t i) const { return kOrderTypeNames[entries_[i].orderType]; }

@@ -108,7 +108,10 @@ public:
     bool addRow(CertificateRow row, const PageOrigin& origin = {});
     void clear();
 
-    /// Moves the clock: days left, expiry states, date-derived statuses, superseded flags.
+    /// Moves the clock: days left, expiry states, date-derived statuses, superseded flags. A
+    /// move that changes none of them (within the same day of every entry, no validity start
+    /// or end crossed) keeps the generation, so caches over the inventory stay valid: the page
+    /// passes the wall clock with every query.
     void setNow(int64_t nowMs);
     void setThresholds(ExpiryThresholds thresholds);
     int64_t nowMs() const { return nowMs_; }
@@ -206,12 +209,18 @@ private:
     void appendSearchSegment(size_t i);
     /// Adds the adjacent pairs of lower-case hex digits in text to a 256-bit set.
     static void addHexBigrams(std::array<uint64_t, 4>& set, std::string_view text);
+    /// Narrows [nowFrom_, nowUntil_) to the clock values at which entry i's time-derived
+    /// fields stay what they are at nowMs_.
+    void narrowNowWindow(size_t i);
     void computeSuperseded() const;
     /// The superseded flag of every entry, computed first if stale.
     const std::vector<uint8_t>& supersededFlags() const;
     void changed();
 
     int64_t nowMs_;
+    // Every time-derived field is the same for any clock value in [nowFrom_, nowUntil_).
+    int64_t nowFrom_ = INT64_MIN;
+    int64_t nowUntil_ = INT64_MAX;
     ExpiryThresholds thresholds_;
     uint64_t generation_ = 1;
 
