@@ -111,6 +111,8 @@ public:
 private:
     void refreshIfChanged();
     const std::vector<uint32_t>& orderFor(SortKey key, bool descending);
+    std::optional<int64_t> intKeyOf(SortKey key, size_t i) const;
+    std::string_view textKeyOf(SortKey key, size_t i) const;
     bool searchText(std::string_view text);
 
     const Inventory& inventory_;
