@@ -14,6 +14,9 @@ TEST_CASE("maskAccessKeyId keeps only the key type of a real-length id", "[redac
     // Found by the fuzzer: a value that only ends like a masked one is still masked.
     CHECK(maskAccessKeyId("LTAI5A1B2C3D4-0000-4000-8000-00000000****") == "LTAI****");
     CHECK(maskAccessKeyId("LTAI5tQ8xE****") == "LTAI****");
+    // Found by the fuzzer: the kept prefix ends on a character boundary (U+FFFD is 3 bytes).
+    CHECK(maskAccessKeyId("LT\xEF\xBF\xBD\xEF\xBF\xBD" "6CurrentPage") == "LT****");
+    CHECK(maskAccessKeyId("证书证书证书证书") == "证****");
 }
 
 TEST_CASE("redactCredentials masks the key id in the server's string-to-sign echo (§4.1)", "[redaction]") {

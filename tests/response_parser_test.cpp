@@ -3,6 +3,7 @@
 #include <string>
 
 #include "response_parser.hpp"
+#include "utf8.hpp"
 #include "test_data.hpp"
 
 using namespace casview;
@@ -338,4 +339,22 @@ TEST_CASE("a key id made to look masked is masked anyway (found by the fuzzer)",
     REQUIRE_FALSE(outcome.ok());
     CHECK(outcome.error().message.find("\"RequestId\\\":\\\"AccessKeyId=LTAI****\\\"") != std::string::npos);
     CHECK(outcome.error().message.find("LTAI5A1B2C3D4") == std::string::npos);
+}
+
+TEST_CASE("masking a key id never cuts a character in two (found by the fuzzer)", "[response][error][redaction]") {
+    const auto outcome =
+        parseListUserCertificateOrderResponse(400, readTestFile("fixtures/hostile/fuzz-key-id-cut-in-a-character.json"));
+    REQUIRE_FALSE(outcome.ok());
+    CHECK(outcome.error().code == "IncompleteSignature");
+    // The mutated echo lost a %26: the value runs from "LT" + two U+FFFD to the next %26.
+    CHECK(outcome.error().message.find("is:POST&%2F&AccessKeyId%3DLT****%26Format%3DJSON%26") != std::string::npos);
+    CHECK(utf8::isValid(outcome.error().message));
+}
+
+TEST_CASE("ids copied into a MalformedResponse are bounded without cutting a character", "[response][error]") {
+    std::string requestId(127, 'r');
+    requestId += "证";  // bytes 127..129: cut at 128 it would be half a character
+    const auto outcome = parseListUserCertificateOrderResponse(200, "{\"RequestId\":\"" + requestId + "\"}");
+    REQUIRE_FALSE(outcome.ok());
+    CHECK(outcome.error().requestId == std::string(127, 'r'));
 }

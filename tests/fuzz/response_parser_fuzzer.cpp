@@ -10,7 +10,8 @@
 //    the reader refuses the body, and nlohmann's verdict is about the part before the NUL);
 //  - a page never comes from invalid JSON; its texts are well-formed UTF-8 and its raw rows
 //    JSON objects;
-//  - an error has a code, a bounded well-formed message, and no unmasked AccessKeyId;
+//  - an error has a code, a bounded message, well-formed UTF-8 in every field, and no
+//    unmasked AccessKeyId;
 //  - the rows go through the inventory and a query without breaking their invariants, and a
 //    refined search (one more keystroke) equals a fresh one.
 #include <cstddef>
@@ -78,7 +79,9 @@ void checkSyntaxAgainstOracle(std::string_view body) {
 void checkError(const CasError& error, std::string_view body) {
     require(!error.code.empty());
     require(error.message.size() <= kMaxMessageBytes + 600);
-    require(utf8::isValid(error.message));
+    for (const std::string* text : {&error.code, &error.message, &error.requestId, &error.hostId, &error.recommend}) {
+        require(utf8::isValid(*text));
+    }
     // The masked form keeps 4 characters ("LTAI****"); the key's fifth character never shows.
     for (const char* leak : {"AccessKeyId%3DLTAI5", "AccessKeyId=LTAI5", "AccessKeyId%253DLTAI5", "AccessKeyId\":\"LTAI5"}) {
         require(error.message.find(leak) == std::string::npos);

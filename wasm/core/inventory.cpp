@@ -193,7 +193,7 @@ bool Inventory::addRow(CertificateRow row, const PageOrigin& origin) {
     const std::optional<int64_t> id = kind == EntryKind::Certificate ? row.certificateId() : row.orderId();
     const std::string_view instanceId = nonEmpty(row.instanceId());
 
-    // Identity: kind + id, else kind + InstanceId, else none (never merged).
+    // Identity: site + kind + id, else site + kind + InstanceId, else none (never merged).
     uint32_t* slot = nullptr;
     bool isNew = true;
     const auto index = static_cast<uint32_t>(rows_.size());

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "utf8.hpp"
+
 namespace casview {
 namespace {
 
@@ -58,7 +60,8 @@ std::string maskAccessKeyId(std::string_view id) {
     // Already masked: exactly what this function returns, nothing that merely ends in "****".
     if (id == "****" || (id.size() == 8 && id.substr(4) == "****")) return std::string(id);
     if (id.size() < 12) return "****";
-    return std::string(id.substr(0, 4)) + "****";
+    // Four bytes of a real id are four ASCII characters; never cut a UTF-8 sequence in two.
+    return std::string(utf8::truncate(id, 4)) + "****";
 }
 
 std::string redactCredentials(std::string_view text) {

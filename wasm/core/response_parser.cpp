@@ -5,6 +5,7 @@
 
 #include "json_reader.hpp"
 #include "service_error.hpp"
+#include "utf8.hpp"
 
 namespace casview {
 namespace {
@@ -328,8 +329,8 @@ Outcome<CertificateOrderPage> parseListUserCertificateOrderResponse(int httpStat
     errorBody.requestId = page.requestId.value_or("");
     const auto malformed = [&](const std::string& what, bool retryable) {
         CasError error = malformedResponse(what, body, httpStatus, retryable);
-        error.requestId = errorBody.requestId.substr(0, 128);
-        error.hostId = errorBody.hostId.substr(0, 256);
+        error.requestId = std::string(utf8::truncate(errorBody.requestId, 128));  // never half a character
+        error.hostId = std::string(utf8::truncate(errorBody.hostId, 256));
         return error;
     };
     if (!errorBody.code.empty() && !isSuccessCode(errorBody.code)) return serviceError(errorBody, httpStatus);
