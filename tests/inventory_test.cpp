@@ -86,7 +86,7 @@ TEST_CASE("derived fields of a certificate", "[inventory]") {
     CHECK(www.notAfterMs == ms("2024-06-17T23:59:59Z", 999));
     CHECK(www.daysLeft == 94);  // 2024-03-15 → 2024-06-17
     CHECK(www.expiryState == ExpiryState::Ok);
-    CHECK(www.row->certificateId() == 12345678);
+    CHECK(www.row.certificateId() == 12345678);
 
     const InventoryEntry upload = inventory.entry(1);
     CHECK(upload.orderType == "UPLOAD");  // Upload: true

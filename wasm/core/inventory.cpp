@@ -14,9 +14,11 @@ namespace {
 constexpr std::array<std::string_view, 5> kOrderTypeNames = {"", "CERT", "UPLOAD", "CPACK", "BUY"};
 constexpr uint8_t kCert = 1, kUpload = 2, kCpack = 3, kBuy = 4;
 
-// Searched through the facet dictionary (few distinct values), not the per-row text.
+// Searched through the facet dictionary (few distinct values), not the per-row text. The last
+// one is the resource group (Inventory::kGroupFacet).
 constexpr std::array<TextField, 6> kFacetFields = {TextField::Issuer, TextField::RootBrand, TextField::ProductName,
                                                    TextField::ProductCode, TextField::OrgName, TextField::ResourceGroupId};
+constexpr std::array<TextField, 3> kHexFields = {TextField::Fingerprint, TextField::Sha2, TextField::SerialNo};
 
 bool equalsIgnoreCase(std::string_view a, std::string_view upper) {
     if (a.size() != upper.size()) return false;
@@ -72,17 +74,31 @@ int64_t floorDiv(int64_t a, int64_t b) {
 }
 
 // One search field: case-folded, control characters (line breaks too) as spaces,
-// '\n'-terminated; its bytes counted.
-void appendSearchField(std::string& out, std::array<uint64_t, 256>& counts, std::string_view value) {
+// '\n'-terminated; its bytes counted when `counts` is given.
+void appendSearchField(std::string& out, std::array<uint64_t, 256>* counts, std::string_view value) {
     if (value.empty()) return;
     const size_t start = out.size();
     appendFolded(out, value);
-    for (size_t k = start; k < out.size(); ++k) {
-        if (static_cast<unsigned char>(out[k]) < 0x20) out[k] = ' ';
-        ++counts[static_cast<unsigned char>(out[k])];
-    }
     out.push_back('\n');
-    ++counts['\n'];
+    char* const text = out.data();
+    for (size_t k = start; k + 1 < out.size(); ++k) {
+        if (static_cast<unsigned char>(text[k]) < 0x20) text[k] = ' ';
+    }
+    if (counts != nullptr) {
+        for (size_t k = start; k < out.size(); ++k) ++(*counts)[static_cast<unsigned char>(text[k])];
+    }
+}
+
+void appendDecimal(std::string& out, int64_t value) {
+    char digits[24];
+    size_t n = 0;
+    uint64_t magnitude = value < 0 ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
+    do {
+        digits[n++] = static_cast<char>('0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude != 0);
+    if (value < 0) out.push_back('-');
+    while (n > 0) out.push_back(digits[--n]);
 }
 
 EntryKind kindOf(const CertificateRow& row, const PageOrigin& origin) {
@@ -95,6 +111,15 @@ EntryKind kindOf(const CertificateRow& row, const PageOrigin& origin) {
         return EntryKind::Order;
     }
     return EntryKind::Certificate;
+}
+
+size_t hashText(std::string_view text) { return std::hash<std::string_view>()(text); }
+
+uint64_t mix(uint64_t x) {
+    x ^= x >> 33;
+    x *= 0xFF51AFD7ED558CCDull;
+    x ^= x >> 33;
+    return x;
 }
 
 }  // namespace
@@ -131,36 +156,30 @@ void Inventory::changed() {
 void Inventory::clear() {
     nowFrom_ = INT64_MIN;
     nowUntil_ = INT64_MAX;
-    rows_.clear();
     entries_.clear();
-    text_.clear();
+    records_.clear();
+    dictionary_.clear();
+    identities_.clear();
+    identityCount_ = 0;
     search_.clear();
-    hexSearch_.clear();
     segmentStart_.clear();
-    hexSegmentStart_.clear();
     segmentOwner_.clear();
     searchByteCounts_.fill(0);
     hexBigrams_.clear();
     facets_.clear();
     facetFolded_.assign(1, "");
     statuses_.clear();
-    groups_.clear();
     sites_.clear();
-    byId_.clear();
-    byInstanceId_.clear();
+    sanNames_.clear();
+    sanSetNames_.clear();
+    sanSetStart_.assign(1, 0);
+    sanSetSlots_.clear();
     changed();
-}
-
-Inventory::Span Inventory::appendText(std::string_view text) {
-    if (text_.size() + text.size() >= std::numeric_limits<uint32_t>::max()) return {};
-    const Span span{static_cast<uint32_t>(text_.size()), static_cast<uint32_t>(text.size())};
-    text_.append(text);
-    return span;
 }
 
 uint32_t Inventory::Interner::intern(std::string_view value) {
     if (value.empty()) return 0;
-    uint32_t& recent = recent_[std::hash<std::string_view>()(value) & (recent_.size() - 1)];
+    uint32_t& recent = recent_[hashText(value) & (recent_.size() - 1)];
     if (names_[recent] == value) return recent;
     std::string key(value);
     const auto [it, inserted] = ids_.try_emplace(key, static_cast<uint32_t>(names_.size()));
@@ -175,63 +194,162 @@ void Inventory::Interner::clear() {
     recent_.fill(0);
 }
 
+uint32_t Inventory::NameTable::intern(std::string_view name) {
+    if (slots_.empty() || names_.size() * 2 >= slots_.size()) grow();
+    const size_t mask = slots_.size() - 1;
+    for (size_t slot = hashText(name) & mask;; slot = (slot + 1) & mask) {
+        const uint32_t entry = slots_[slot];
+        if (entry == 0) {
+            names_.push_back(name);
+            slots_[slot] = static_cast<uint32_t>(names_.size());
+            return static_cast<uint32_t>(names_.size() - 1);
+        }
+        if (names_[entry - 1] == name) return entry - 1;
+    }
+}
+
+std::optional<uint32_t> Inventory::NameTable::find(std::string_view name) const {
+    if (slots_.empty()) return std::nullopt;
+    const size_t mask = slots_.size() - 1;
+    for (size_t slot = hashText(name) & mask;; slot = (slot + 1) & mask) {
+        const uint32_t entry = slots_[slot];
+        if (entry == 0) return std::nullopt;
+        if (names_[entry - 1] == name) return entry - 1;
+    }
+}
+
+void Inventory::NameTable::grow() {
+    std::vector<uint32_t> slots(std::max<size_t>(64, slots_.size() * 2), 0);
+    const size_t mask = slots.size() - 1;
+    for (size_t id = 0; id < names_.size(); ++id) {
+        size_t slot = hashText(names_[id]) & mask;
+        while (slots[slot] != 0) slot = (slot + 1) & mask;
+        slots[slot] = static_cast<uint32_t>(id + 1);
+    }
+    slots_ = std::move(slots);
+}
+
+void Inventory::NameTable::clear() {
+    names_.clear();
+    slots_.clear();
+}
+
+// --- identity -------------------------------------------------------------------------------
+
+bool Inventory::hasIdentity(size_t i) const { return entries_[i].hasId || !instanceId(i).empty(); }
+
+uint64_t Inventory::identityHash(uint32_t site, EntryKind kind, bool hasId, int64_t id, std::string_view instanceId) {
+    const uint64_t base = (uint64_t{site} << 1 | (kind == EntryKind::Certificate ? 0 : 1)) * 0x9E3779B97F4A7C15ull;
+    return hasId ? mix(base ^ static_cast<uint64_t>(id)) : mix(base ^ hashText(instanceId) ^ 0x5bd1e995);
+}
+
+uint64_t Inventory::identityHash(size_t i) const {
+    const EntryData& d = entries_[i];
+    return identityHash(d.site, d.kind, d.hasId, d.id, d.hasId ? std::string_view() : instanceId(i));
+}
+
+std::optional<size_t> Inventory::findIdentity(uint32_t site, EntryKind kind, bool hasId, int64_t id,
+                                              std::string_view instance) const {
+    if (identities_.empty()) return std::nullopt;
+    const size_t mask = identities_.size() - 1;
+    for (size_t slot = identityHash(site, kind, hasId, id, instance) & mask;; slot = (slot + 1) & mask) {
+        const uint32_t entry = identities_[slot];
+        if (entry == 0) return std::nullopt;
+        const EntryData& d = entries_[entry - 1];
+        if (d.site == site && d.kind == kind && d.hasId == hasId &&
+            (hasId ? d.id == id : instanceId(entry - 1) == instance)) {
+            return entry - 1;
+        }
+    }
+}
+
+void Inventory::growIdentityTable() {
+    std::vector<uint32_t> slots(std::max<size_t>(64, identities_.size() * 2), 0);
+    const size_t mask = slots.size() - 1;
+    for (const uint32_t entry : identities_) {
+        if (entry == 0) continue;
+        size_t slot = identityHash(entry - 1) & mask;
+        while (slots[slot] != 0) slot = (slot + 1) & mask;
+        slots[slot] = entry;
+    }
+    identities_ = std::move(slots);
+}
+
+// --- adding ---------------------------------------------------------------------------------
+
 size_t Inventory::addPage(CertificateOrderPage page, const PageOrigin& origin) {
     return addRows(std::move(page.rows), origin);
 }
 
 size_t Inventory::addRows(std::vector<CertificateRow> rows, const PageOrigin& origin) {
     size_t added = 0;
-    // No reserve(size() + rows.size()) here: page by page it would defeat geometric growth.
     for (CertificateRow& row : rows) added += addRow(std::move(row), origin) ? 1 : 0;
     return added;
 }
 
 bool Inventory::addRow(CertificateRow row, const PageOrigin& origin) {
-    const EntryKind kind = kindOf(row, origin);
-    const auto kindTag = static_cast<uint8_t>(kind == EntryKind::Certificate ? 0 : 1);
-    const uint32_t site = sites_.intern(origin.site);
-    const std::optional<int64_t> id = kind == EntryKind::Certificate ? row.certificateId() : row.orderId();
-    const std::string_view instanceId = nonEmpty(row.instanceId());
+    // The new version is derived at the end first; if it has the identity of an existing
+    // entry, it then replaces that one in place (the first position stays).
+    const size_t i = entries_.size();
+    entries_.emplace_back();
+    EntryData& d = entries_.back();
+    d.kind = kindOf(row, origin);
+    d.site = sites_.intern(origin.site);
+    const std::optional<int64_t> id = d.kind == EntryKind::Certificate ? row.certificateId() : row.orderId();
+    d.hasId = id.has_value();
+    d.id = id.value_or(0);
+    d.expiredFlag = row.expired() == true;
 
-    // Identity: site + kind + id, else site + kind + InstanceId, else none (never merged).
-    uint32_t* slot = nullptr;
-    bool isNew = true;
-    const auto index = static_cast<uint32_t>(rows_.size());
-    if (id) {
-        const auto [it, inserted] = byId_.try_emplace(IdKey{site, kindTag, *id}, index);
-        slot = &it->second;
-        isNew = inserted;
-    } else if (!instanceId.empty()) {
-        std::string key = std::to_string(site);
-        key.push_back(static_cast<char>('a' + kindTag));
-        key.append(instanceId);
-        const auto [it, inserted] = byInstanceId_.try_emplace(std::move(key), index);
-        slot = &it->second;
-        isNew = inserted;
+    std::string rowRecord;
+    appendRowRecord(rowRecord, row, dictionary_);
+    std::array<std::string, 4> texts;
+    derive(i, row, origin, texts);
+    // The entry's texts, each as a reference to a member of the row's record holding exactly
+    // that string (the usual case: Name, CommonName, Sans, InstanceId), else literally.
+    std::string record;
+    std::string literals;
+    for (const std::string& text : texts) {
+        const int member = text.empty() ? -1 : findRecordString(rowRecord, text);
+        if (text.empty()) {
+            appendVarint(record, 0);
+        } else if (member >= 0) {
+            appendVarint(record, 2 * (static_cast<uint64_t>(member) + 1));
+        } else {
+            appendVarint(record, 2 * text.size() + 1);
+            literals += text;
+        }
     }
+    record += literals;
+    record += rowRecord;
+    entries_[i].record = records_.append(record);
 
-    size_t i;
-    if (isNew) {
-        i = rows_.size();
-        rows_.push_back(std::move(row));
-        entries_.emplace_back();
-    } else {
-        i = *slot;
-        rows_[i] = std::move(row);
-        const uint32_t oldSegment = entries_[i].segment;
-        entries_[i] = EntryData{};
-        segmentOwner_[oldSegment] = kDeadSegment;
+    size_t target = i;
+    if (hasIdentity(i)) {
+        const EntryData& e = entries_[i];
+        if (const auto existing = findIdentity(e.site, e.kind, e.hasId, e.id, e.hasId ? std::string_view() : instanceId(i))) {
+            target = *existing;
+        } else {
+            if ((identityCount_ + 1) * 2 > identities_.size()) growIdentityTable();
+            const size_t mask = identities_.size() - 1;
+            size_t slot = identityHash(i) & mask;
+            while (identities_[slot] != 0) slot = (slot + 1) & mask;
+            identities_[slot] = static_cast<uint32_t>(i + 1);
+            ++identityCount_;
+        }
     }
-    entries_[i].kind = kind;
-    entries_[i].site = site;
-    derive(i, origin);
-    narrowNowWindow(i);
+    const bool isNew = target == i;
+    if (!isNew) {
+        segmentOwner_[entries_[target].segment] = kDeadSegment;
+        entries_[target] = entries_[i];
+        entries_.pop_back();
+    }
+    appendSearchSegment(target, row);
+    narrowNowWindow(target);
     changed();
     return isNew;
 }
 
-void Inventory::derive(size_t i, const PageOrigin& origin) {
-    const CertificateRow& row = rows_[i];
+void Inventory::derive(size_t i, const CertificateRow& row, const PageOrigin& origin, std::array<std::string, 4>& texts) {
     EntryData& d = entries_[i];
     const bool isCertificate = d.kind == EntryKind::Certificate;
     const uint8_t requested = orderTypeIndex(origin.orderType);
@@ -253,7 +371,6 @@ void Inventory::derive(size_t i, const PageOrigin& origin) {
     } else {
         d.statusFromDates = isCertificate;
     }
-    d.resourceGroup = groups_.intern(nonEmpty(row.resourceGroupId()));
 
     // Validity: certificates in whole UTC days (StartDate 00:00:00.000 .. EndDate 23:59:59.999),
     // orders in epoch ms; each falls back to the other's fields.
@@ -272,78 +389,135 @@ void Inventory::derive(size_t i, const PageOrigin& origin) {
     const std::string_view sanSource = isCertificate
         ? (!nonEmpty(row.sans()).empty() ? *row.sans() : nonEmpty(row.commonName()))
         : nonEmpty(row.domain());
-    const size_t sansStart = text_.size();
+    std::string sans;
     uint32_t sanCount = 0;
     forEachListItem(sanSource, [&](std::string_view item) {
         const std::string name = normalizeHostname(item);
         if (name.empty()) return;
-        const std::string_view done = std::string_view(text_).substr(sansStart);
         bool duplicate = false;
-        forEachListItem(done, [&](std::string_view seen) { duplicate = duplicate || seen == name; });
+        forEachListItem(sans, [&](std::string_view seen) { duplicate = duplicate || seen == name; });
         if (duplicate) return;
-        if (sanCount > 0) text_.push_back(',');
-        text_ += name;
+        if (sanCount > 0) sans.push_back(',');
+        sans += name;
         ++sanCount;
     });
-    d.sans = {static_cast<uint32_t>(sansStart), static_cast<uint32_t>(text_.size() - sansStart)};
     d.sanCount = sanCount;
 
     const std::string_view firstSan = firstListItem(sanSource);
-    const std::optional<int64_t> id = isCertificate ? row.certificateId() : row.orderId();
     std::string name;
+    std::string_view primaryDomain;
     if (isCertificate) {
         name = std::string(!nonEmpty(row.name()).empty() ? *row.name()
                            : !nonEmpty(row.commonName()).empty() ? *row.commonName()
                            : !firstSan.empty() ? firstSan : nonEmpty(row.instanceId()));
-        if (name.empty()) name = id ? "Certificate #" + std::to_string(*id) : "Certificate";
-        d.primaryDomain = appendText(!nonEmpty(row.commonName()).empty() ? *row.commonName() : firstSan);
+        if (name.empty()) {
+            name = "Certificate";
+            if (d.hasId) name.append(" #").append(std::to_string(d.id));
+        }
+        primaryDomain = !nonEmpty(row.commonName()).empty() ? *row.commonName() : firstSan;
     } else {
         name = std::string(!nonEmpty(row.productName()).empty() ? *row.productName()
                            : !firstSan.empty() ? firstSan : nonEmpty(row.instanceId()));
-        if (name.empty()) name = id ? "Order #" + std::to_string(*id) : "Order";
-        d.primaryDomain = appendText(firstSan);
+        if (name.empty()) {
+            name = "Order";
+            if (d.hasId) name.append(" #").append(std::to_string(d.id));
+        }
+        primaryDomain = firstSan;
     }
-    d.displayName = appendText(name);
+    texts = {std::move(name), std::string(primaryDomain), sans, std::string(nonEmpty(row.instanceId()))};
 
+    for (size_t f = 0; f < kFacetFields.size(); ++f) {
+        const uint32_t facet = facets_.intern(trim(nonEmpty(row.text(kFacetFields[f]))));
+        if (facet == facetFolded_.size()) facetFolded_.push_back(foldCase(facets_.names()[facet]));
+        d.facets[f] = facet;
+    }
+    d.sanSet = isCertificate && sanCount > 0 ? sanSetOf(sans) : 0;
     deriveTime(i);
-    appendSearchSegment(i);
+}
+
+uint32_t Inventory::sanSetOf(std::string_view sanList) {
+    // The names' ids, sorted; then the set's id (+1), added if new. Name views must outlive the
+    // table: look the names up in a temporary first, intern only views into records_ (below).
+    std::vector<uint32_t> ids;
+    std::vector<std::string_view> missing;
+    forEachListItem(sanList, [&](std::string_view san) {
+        if (const auto id = sanNames_.find(san)) ids.push_back(*id);
+        else missing.push_back(san);
+    });
+    if (!missing.empty()) {
+        // New names: keep them in records_, whose chunks never move, and refer to that copy.
+        std::string joined;
+        for (const std::string_view san : missing) joined.append(san);
+        std::string_view stored = records_.from(records_.append(joined)).substr(0, joined.size());
+        for (const std::string_view san : missing) {
+            ids.push_back(sanNames_.intern(stored.substr(0, san.size())));
+            stored.remove_prefix(san.size());
+        }
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+
+    const auto setHash = [&](const uint32_t* names, size_t count) {
+        uint64_t h = count;
+        for (size_t k = 0; k < count; ++k) h = mix(h * 31 + names[k]);
+        return h;
+    };
+    const size_t sets = sanSetStart_.size() - 1;
+    if (sanSetSlots_.empty() || (sets + 1) * 2 > sanSetSlots_.size()) {
+        std::vector<uint32_t> slots(std::max<size_t>(64, sanSetSlots_.size() * 2), 0);
+        const size_t mask = slots.size() - 1;
+        for (size_t s = 0; s < sets; ++s) {
+            size_t slot = setHash(&sanSetNames_[sanSetStart_[s]], sanSetStart_[s + 1] - sanSetStart_[s]) & mask;
+            while (slots[slot] != 0) slot = (slot + 1) & mask;
+            slots[slot] = static_cast<uint32_t>(s + 1);
+        }
+        sanSetSlots_ = std::move(slots);
+    }
+    const size_t mask = sanSetSlots_.size() - 1;
+    for (size_t slot = setHash(ids.data(), ids.size()) & mask;; slot = (slot + 1) & mask) {
+        const uint32_t entry = sanSetSlots_[slot];
+        if (entry == 0) {
+            sanSetNames_.insert(sanSetNames_.end(), ids.begin(), ids.end());
+            sanSetStart_.push_back(static_cast<uint32_t>(sanSetNames_.size()));
+            sanSetSlots_[slot] = static_cast<uint32_t>(sanSetStart_.size() - 1);
+            return sanSetSlots_[slot];
+        }
+        const size_t s = entry - 1;
+        if (sanSetStart_[s + 1] - sanSetStart_[s] == ids.size() &&
+            std::equal(ids.begin(), ids.end(), sanSetNames_.begin() + static_cast<std::ptrdiff_t>(sanSetStart_[s]))) {
+            return entry;
+        }
+    }
 }
 
 void Inventory::deriveTime(size_t i) {
     EntryData& d = entries_[i];
-    const std::optional<bool> expiredFlag = rows_[i].expired();
     if (d.hasNotAfter) {
-        d.daysLeft = casview::daysLeft(d.notAfterMs, nowMs_);
-        d.expiry = d.daysLeft < 0                          ? ExpiryState::Expired
-                   : d.daysLeft <= thresholds_.criticalDays ? ExpiryState::Critical
-                   : d.daysLeft <= thresholds_.warningDays  ? ExpiryState::Warning
-                                                            : ExpiryState::Ok;
+        const int64_t days = casview::daysLeft(d.notAfterMs, nowMs_);
+        d.expiry = days < 0                          ? ExpiryState::Expired
+                   : days <= thresholds_.criticalDays ? ExpiryState::Critical
+                   : days <= thresholds_.warningDays  ? ExpiryState::Warning
+                                                      : ExpiryState::Ok;
     } else {
-        d.daysLeft = 0;
-        d.expiry = expiredFlag == true ? ExpiryState::Expired : ExpiryState::Unknown;
+        d.expiry = d.expiredFlag ? ExpiryState::Expired : ExpiryState::Unknown;
     }
     if (d.statusFromDates) {
         std::string_view derived;
         if (d.expiry == ExpiryState::Expired) derived = "EXPIRED";
-        else if (d.hasNotAfter) derived = d.daysLeft < kWillExpireDays ? "WILLEXPIRED" : "ISSUED";
+        else if (d.hasNotAfter) derived = casview::daysLeft(d.notAfterMs, nowMs_) < kWillExpireDays ? "WILLEXPIRED" : "ISSUED";
         d.status = statuses_.intern(derived);
     }
 }
 
-void Inventory::appendSearchSegment(size_t i) {
-    const CertificateRow& row = rows_[i];
+void Inventory::appendSearchSegment(size_t i, const CertificateRow& row) {
     EntryData& d = entries_[i];
-    d.segment = static_cast<uint32_t>(segmentOwner_.size());
-    segmentOwner_.push_back(static_cast<uint32_t>(i));
-    segmentStart_.push_back(static_cast<uint32_t>(search_.size()));
-    hexSegmentStart_.push_back(static_cast<uint32_t>(hexSearch_.size()));
-
-    const auto field = [&](std::string_view value) { appendSearchField(search_, searchByteCounts_, value); };
+    std::string segment;
+    const auto field = [&](std::string_view value) { appendSearchField(segment, &searchByteCounts_, value); };
     field(nonEmpty(row.name()));
     // The CommonName is usually one of the SANs (then it is already there).
     const std::string_view commonName = nonEmpty(row.commonName());
     bool commonNameIsSan = false;
-    forEachListItem(textOf(d.sans), [&](std::string_view san) {
+    forEachListItem(sanList(i), [&](std::string_view san) {
         field(san);
         if (san.find("xn--") != std::string_view::npos) field(hostnameToUnicode(san));
         commonNameIsSan = commonNameIsSan || san == commonName;
@@ -351,27 +525,36 @@ void Inventory::appendSearchSegment(size_t i) {
     if (!commonNameIsSan) field(commonName);
     field(nonEmpty(row.instanceId()));
     field(nonEmpty(row.partnerOrderId()));
-    for (size_t f = 0; f < kFacetFields.size(); ++f) {
-        const uint32_t id = facets_.intern(trim(nonEmpty(row.text(kFacetFields[f]))));
-        if (id == facetFolded_.size()) facetFolded_.push_back(foldCase(facets_.names()[id]));
-        d.facets[f] = id;
-    }
-    if (d.displayName.length > 0 && !row.name() && !row.productName()) field(textOf(d.displayName));
+    if (!displayName(i).empty() && !row.name() && !row.productName()) field(displayName(i));
     for (const IntegerField integerField : {IntegerField::CertificateId, IntegerField::OrderId, IntegerField::AliyunOrderId}) {
-        if (const auto value = row.integer(integerField)) field(std::to_string(*value));
+        if (const auto value = row.integer(integerField)) {
+            std::string digits;
+            appendDecimal(digits, *value);
+            field(digits);
+        }
     }
-    search_.push_back('\n');  // never an empty segment
+    segment.push_back('\n');  // never an empty segment
     ++searchByteCounts_['\n'];
 
-    std::array<uint64_t, 256> unused{};
-    const size_t hexStart = hexSearch_.size();
-    for (const TextField textField : {TextField::Fingerprint, TextField::Sha2, TextField::SerialNo}) {
-        appendSearchField(hexSearch_, unused, nonEmpty(row.text(textField)));
-    }
-    hexSearch_.push_back('\n');
+    d.segment = static_cast<uint32_t>(segmentOwner_.size());
+    segmentOwner_.push_back(static_cast<uint32_t>(i));
+    segmentStart_.push_back(search_.append(segment));
+
+    std::string hex;
+    for (const TextField textField : kHexFields) appendSearchField(hex, nullptr, nonEmpty(row.text(textField)));
     std::array<uint64_t, 4> bigrams{};
-    addHexBigrams(bigrams, std::string_view(hexSearch_).substr(hexStart));
-    hexBigrams_.push_back(bigrams);
+    addHexBigrams(bigrams, hex);
+    if (hexBigrams_.size() <= i) hexBigrams_.resize(i + 1);
+    hexBigrams_[i] = bigrams;
+}
+
+void Inventory::appendHexSearchText(std::string& out, size_t i) const {
+    std::string text;
+    for (const TextField textField : kHexFields) {
+        text.clear();
+        if (appendRecordText(text, rowRecord(i), dictionary_, textField)) appendSearchField(out, nullptr, text);
+    }
+    out.push_back('\n');
 }
 
 void Inventory::addHexBigrams(std::array<uint64_t, 4>& set, std::string_view text) {
@@ -416,8 +599,9 @@ void Inventory::narrowNowWindow(size_t i) {
         // days left = ⌊(A − t) / day⌋ stays d for t in [A − (d+1)·day + 1, A − d·day + 1); the
         // expiry state, a date-derived status and validity (t ≤ A) follow days left. At the
         // ends of int64 (saturated days left) only the current instant is known to be safe.
+        const int64_t days = casview::daysLeft(d.notAfterMs, nowMs_);
         int64_t dayOffset;
-        if (__builtin_mul_overflow(d.daysLeft, kMsPerDay, &dayOffset) ||
+        if (__builtin_mul_overflow(days, kMsPerDay, &dayOffset) ||
             __builtin_sub_overflow(d.notAfterMs, dayOffset, &until) || __builtin_add_overflow(until, 1, &until) ||
             __builtin_sub_overflow(until, kMsPerDay, &from) || nowMs_ < from || nowMs_ >= until) {
             from = nowMs_;
@@ -430,6 +614,43 @@ void Inventory::narrowNowWindow(size_t i) {
     }
     nowFrom_ = std::max(nowFrom_, from);
     nowUntil_ = std::min(nowUntil_, until);
+}
+
+// --- reading --------------------------------------------------------------------------------
+
+// A stored entry: four text descriptors (0: empty; 2m + 2: member m of the row's record;
+// 2n + 1: n literal bytes), the literal bytes in order, then the row's record.
+std::string_view Inventory::entryText(size_t i, size_t k) const {
+    const std::string_view data = records_.from(entries_[i].record);
+    size_t pos = 0, literalOffset = 0;
+    uint64_t descriptor = 0;
+    std::array<uint64_t, 4> descriptors{};
+    for (size_t t = 0; t < descriptors.size(); ++t) descriptors[t] = readVarint(data, pos);
+    for (size_t t = 0; t < k; ++t) {
+        if (descriptors[t] % 2 == 1) literalOffset += static_cast<size_t>(descriptors[t] / 2);
+    }
+    descriptor = descriptors[k];
+    if (descriptor == 0) return {};
+    if (descriptor % 2 == 1) return data.substr(std::min(data.size(), pos + literalOffset), static_cast<size_t>(descriptor / 2));
+    return recordString(rowRecord(i), static_cast<size_t>(descriptor / 2 - 1));
+}
+
+std::string_view Inventory::rowRecord(size_t i) const {
+    const std::string_view data = records_.from(entries_[i].record);
+    size_t pos = 0, literals = 0;
+    for (size_t t = 0; t < 4; ++t) {
+        const uint64_t descriptor = readVarint(data, pos);
+        if (descriptor % 2 == 1) literals += static_cast<size_t>(descriptor / 2);
+    }
+    return data.substr(std::min(data.size(), pos + literals));
+}
+
+CertificateRow Inventory::row(size_t i) const { return rowFromRecord(rowRecord(i), dictionary_); }
+
+std::string_view Inventory::issuer(size_t i) const {
+    const auto& names = facets_.names();
+    const std::string_view issuer = names[entries_[i].facets[0]];
+    return !issuer.empty() ? issuer : names[entries_[i].facets[1]];
 }
 
 std::string_view Inventory::orderType(size_t i) const { return kOrderTypeNames[entries_[i].orderType]; }
@@ -450,18 +671,18 @@ std::optional<int64_t> Inventory::notAfterMs(size_t i) const {
 }
 
 std::optional<int64_t> Inventory::daysLeft(size_t i) const {
-    return entries_[i].hasNotAfter ? std::optional<int64_t>(entries_[i].daysLeft) : std::nullopt;
+    return entries_[i].hasNotAfter ? std::optional<int64_t>(casview::daysLeft(entries_[i].notAfterMs, nowMs_)) : std::nullopt;
 }
 
 std::optional<int64_t> Inventory::id(size_t i) const {
-    return entries_[i].kind == EntryKind::Certificate ? rows_[i].certificateId() : rows_[i].orderId();
+    return entries_[i].hasId ? std::optional<int64_t>(entries_[i].id) : std::nullopt;
 }
 
 bool Inventory::superseded(size_t i) const { return supersededFlags()[i] != 0; }
 
 InventoryEntry Inventory::entry(size_t i) const {
     InventoryEntry e;
-    e.row = &rows_[i];
+    e.row = row(i);
     e.kind = kind(i);
     e.orderType = orderType(i);
     e.status = status(i);
@@ -480,16 +701,14 @@ std::optional<size_t> Inventory::findCertificate(int64_t certificateId, std::str
     const auto& names = sites_.names();
     const auto s = std::find(names.begin(), names.end(), site);
     if (s == names.end()) return std::nullopt;
-    const auto it = byId_.find(IdKey{static_cast<uint32_t>(s - names.begin()), 0, certificateId});
-    return it == byId_.end() ? std::nullopt : std::optional<size_t>(it->second);
+    return findIdentity(static_cast<uint32_t>(s - names.begin()), EntryKind::Certificate, true, certificateId, {});
 }
 
 std::optional<size_t> Inventory::findOrder(int64_t orderId, std::string_view site) const {
     const auto& names = sites_.names();
     const auto s = std::find(names.begin(), names.end(), site);
     if (s == names.end()) return std::nullopt;
-    const auto it = byId_.find(IdKey{static_cast<uint32_t>(s - names.begin()), 1, orderId});
-    return it == byId_.end() ? std::nullopt : std::optional<size_t>(it->second);
+    return findIdentity(static_cast<uint32_t>(s - names.begin()), EntryKind::Order, true, orderId, {});
 }
 
 const std::vector<uint8_t>& Inventory::supersededFlags() const {
@@ -501,79 +720,235 @@ const std::vector<uint8_t>& Inventory::supersededFlags() const {
     return superseded_;
 }
 
+
+// --- superseded -----------------------------------------------------------------------------
+//
+// A certificate a is superseded when a certificate b that is valid now and newer (a later
+// not-after; on a tie a later not-before) covers every name of a: for each name x of a, b has
+// x or the wildcard that covers x. Certificates share their sets of names (renewals, common
+// shapes), so the work is per distinct set: T(S), the newest valid certificate covering set S;
+// then a is superseded exactly when T(S(a)) is newer than a.
+//
+// T(S) looks only at sets that hold names covering two of S's names (a pair index over the
+// names of sets with a valid member), or one name for a set of one. Sets of more than
+// kMaxPairedNames names are not put in the pair index but looked up by each of their names.
+
+namespace {
+
+struct Newness {
+    int64_t notAfter = INT64_MIN;
+    int64_t notBefore = INT64_MIN;
+    bool valid = false;  // false: no such certificate
+    bool operator>(const Newness& o) const {
+        if (!valid || !o.valid) return valid && !o.valid;
+        if (notAfter != o.notAfter) return notAfter > o.notAfter;
+        return notBefore > o.notBefore;
+    }
+};
+
+constexpr size_t kMaxPairedNames = 48;
+constexpr uint32_t kNoName = UINT32_MAX;
+
+// Lists of set ids by a 64-bit key, in one array (built by counting, then filling).
+class KeyedLists {
+public:
+    void count(uint64_t key) { ++countOf(key); }
+    void seal() {
+        uint32_t total = 0;
+        for (size_t k = 0; k < keys_.size(); ++k) {
+            const uint32_t n = counts_[k];
+            counts_[k] = total;  // now the start
+            total += n;
+        }
+        items_.assign(total, 0);
+        fill_ = counts_;
+    }
+    void add(uint64_t key, uint32_t value) {
+        const size_t k = slotOf(key);
+        items_[fill_[k]++] = value;
+    }
+    /// The list of `key` (empty when none).
+    std::pair<const uint32_t*, const uint32_t*> list(uint64_t key) const {
+        if (keys_.empty()) return {nullptr, nullptr};
+        const size_t mask = keys_.size() - 1;
+        for (size_t slot = mix64(key) & mask;; slot = (slot + 1) & mask) {
+            if (!used_[slot]) return {nullptr, nullptr};
+            if (keys_[slot] == key) return {items_.data() + counts_[slot], items_.data() + fill_[slot]};
+        }
+    }
+
+private:
+    static uint64_t mix64(uint64_t x) {
+        x ^= x >> 31;
+        x *= 0x7FB5D329728EA185ull;
+        x ^= x >> 27;
+        return x;
+    }
+    uint32_t& countOf(uint64_t key) {
+        if (keys_.empty() || (distinct_ + 1) * 2 > keys_.size()) grow();
+        const size_t mask = keys_.size() - 1;
+        size_t slot = mix64(key) & mask;
+        while (used_[slot] && keys_[slot] != key) slot = (slot + 1) & mask;
+        if (!used_[slot]) {
+            used_[slot] = 1;
+            keys_[slot] = key;
+            ++distinct_;
+        }
+        return counts_[slot];
+    }
+    size_t slotOf(uint64_t key) const {
+        const size_t mask = keys_.size() - 1;
+        size_t slot = mix64(key) & mask;
+        while (keys_[slot] != key) slot = (slot + 1) & mask;
+        return slot;
+    }
+    void grow() {
+        const size_t size = std::max<size_t>(64, keys_.size() * 2);
+        std::vector<uint64_t> keys(size);
+        std::vector<uint32_t> counts(size, 0);
+        std::vector<uint8_t> used(size, 0);
+        for (size_t k = 0; k < keys_.size(); ++k) {
+            if (!used_[k]) continue;
+            size_t slot = mix64(keys_[k]) & (size - 1);
+            while (used[slot]) slot = (slot + 1) & (size - 1);
+            used[slot] = 1;
+            keys[slot] = keys_[k];
+            counts[slot] = counts_[k];
+        }
+        keys_ = std::move(keys);
+        counts_ = std::move(counts);
+        used_ = std::move(used);
+    }
+
+    std::vector<uint64_t> keys_;
+    std::vector<uint32_t> counts_, fill_;
+    std::vector<uint8_t> used_;
+    std::vector<uint32_t> items_;
+    size_t distinct_ = 0;
+};
+
+uint64_t pairKey(uint32_t a, uint32_t b) { return a < b ? uint64_t{a} << 32 | b : uint64_t{b} << 32 | a; }
+
+}  // namespace
+
 void Inventory::computeSuperseded() const {
     const size_t n = entries_.size();
     superseded_.assign(n, 0);
-    const auto validNow = [&](const EntryData& d) {
-        return d.kind == EntryKind::Certificate && d.hasNotAfter && nowMs_ <= d.notAfterMs &&
-               (!d.hasNotBefore || d.notBeforeMs <= nowMs_);
+    const size_t sets = sanSetStart_.size() - 1;
+    if (sets == 0) return;
+    const auto namesOf = [&](size_t s) {
+        return std::make_pair(sanSetNames_.data() + sanSetStart_[s], sanSetNames_.data() + sanSetStart_[s + 1]);
     };
-    // Newer: a later not-after; on a tie, a later not-before.
-    const auto newer = [&](uint32_t b, uint32_t a) {
-        const EntryData& x = entries_[b];
-        const EntryData& y = entries_[a];
-        if (x.notAfterMs != y.notAfterMs) return x.notAfterMs > y.notAfterMs;
-        const int64_t xb = x.hasNotBefore ? x.notBeforeMs : std::numeric_limits<int64_t>::min();
-        const int64_t yb = y.hasNotBefore ? y.notBeforeMs : std::numeric_limits<int64_t>::min();
-        return xb > yb;
+    const auto newness = [](const EntryData& d) {
+        return Newness{d.notAfterMs, d.hasNotBefore ? d.notBeforeMs : INT64_MIN, true};
     };
 
-    // Every SAN → the certificates valid now that carry it, newest first.
-    std::unordered_map<std::string_view, std::vector<uint32_t>> holders;
-    for (uint32_t b = 0; b < n; ++b) {
-        if (!validNow(entries_[b])) continue;
-        forEachListItem(textOf(entries_[b].sans), [&](std::string_view san) { holders[san].push_back(b); });
+    // The newest certificate valid now of each set; which sets any certificate could be.
+    std::vector<Newness> best(sets);
+    std::vector<uint8_t> wanted(sets, 0);
+    for (size_t i = 0; i < n; ++i) {
+        const EntryData& d = entries_[i];
+        if (d.kind != EntryKind::Certificate || d.sanSet == 0 || !d.hasNotAfter) continue;
+        const size_t s = d.sanSet - 1;
+        wanted[s] = 1;
+        if (nowMs_ <= d.notAfterMs && (!d.hasNotBefore || d.notBeforeMs <= nowMs_) && newness(d) > best[s]) {
+            best[s] = newness(d);
+        }
     }
-    for (auto& [san, list] : holders) {
-        std::stable_sort(list.begin(), list.end(), [&](uint32_t x, uint32_t y) { return newer(x, y); });
+
+    // The wildcard that covers each name, when some certificate has it.
+    std::vector<uint32_t> wildcard(sanNames_.size(), kNoName);
+    for (size_t x = 0; x < sanNames_.size(); ++x) {
+        const std::string w = coveringWildcard(sanNames_.name(static_cast<uint32_t>(x)));
+        if (!w.empty()) wildcard[x] = sanNames_.find(w).value_or(kNoName);
     }
-    static const std::vector<uint32_t> kNone;
-    const auto holdersOf = [&](std::string_view san) -> const std::vector<uint32_t>& {
-        const auto it = holders.find(san);
-        return it == holders.end() ? kNone : it->second;
-    };
 
-    std::vector<std::string_view> names;
-    std::string wildcard, bestWildcard;
-    for (uint32_t a = 0; a < n; ++a) {
-        const EntryData& d = entries_[a];
-        if (d.kind != EntryKind::Certificate || !d.hasNotAfter || d.sanCount == 0) continue;
-        names.clear();
-        forEachListItem(textOf(d.sans), [&](std::string_view san) { names.push_back(san); });
-
-        // A covering certificate must cover every name, so look only among those that cover
-        // the name with the fewest candidates (exact holders + holders of its wildcard).
-        size_t best = SIZE_MAX;
-        std::string_view bestName;
-        for (const std::string_view name : names) {
-            wildcard = coveringWildcard(name);
-            const size_t count = holdersOf(name).size() + (wildcard.empty() ? 0 : holdersOf(wildcard).size());
-            if (count < best) {
-                best = count;
-                bestName = name;
-                bestWildcard = wildcard;
+    // Sets with a valid certificate, by each name (all of them) and by each pair of names.
+    KeyedLists single, pairs;
+    const auto each = [&](auto f) {
+        for (size_t s = 0; s < sets; ++s) {
+            if (!best[s].valid) continue;
+            const auto [begin, end] = namesOf(s);
+            const size_t count = static_cast<size_t>(end - begin);
+            for (const uint32_t* a = begin; a != end; ++a) {
+                f(single, uint64_t{*a}, s);
+                if (count > kMaxPairedNames) continue;
+                for (const uint32_t* b = a + 1; b != end; ++b) f(pairs, pairKey(*a, *b), s);
             }
         }
-        if (best == 0) continue;
+    };
+    each([](KeyedLists& lists, uint64_t key, size_t) { lists.count(key); });
+    single.seal();
+    pairs.seal();
+    each([](KeyedLists& lists, uint64_t key, size_t s) { lists.add(key, static_cast<uint32_t>(s)); });
+    std::vector<uint32_t> bigSets;
+    for (size_t s = 0; s < sets; ++s) {
+        if (best[s].valid && sanSetStart_[s + 1] - sanSetStart_[s] > kMaxPairedNames) bigSets.push_back(static_cast<uint32_t>(s));
+    }
 
-        const auto coversAll = [&](uint32_t b) {
-            const std::string_view list = textOf(entries_[b].sans);
-            return std::all_of(names.begin(), names.end(), [&](std::string_view name) {
-                bool covered = false;
-                forEachListItem(list, [&](std::string_view san) { covered = covered || sanCoversHost(san, name); });
-                return covered;
-            });
+    const auto covers = [&](size_t b, const uint32_t* begin, const uint32_t* end) {
+        const auto [bBegin, bEnd] = namesOf(b);
+        for (const uint32_t* x = begin; x != end; ++x) {
+            if (!std::binary_search(bBegin, bEnd, *x) &&
+                (wildcard[*x] == kNoName || !std::binary_search(bBegin, bEnd, wildcard[*x]))) {
+                return false;
+            }
+        }
+        return true;
+    };
+    const auto listSize = [](const std::pair<const uint32_t*, const uint32_t*>& list) {
+        return static_cast<size_t>(list.second - list.first);
+    };
+    const auto singleCount = [&](uint32_t x) {
+        return listSize(single.list(x)) + (wildcard[x] == kNoName ? 0 : listSize(single.list(wildcard[x])));
+    };
+
+    std::vector<Newness> newest(sets);  // T(S) of each wanted set
+    for (size_t s = 0; s < sets; ++s) {
+        if (!wanted[s]) continue;
+        const uint32_t* const begin = namesOf(s).first;
+        const uint32_t* const end = namesOf(s).second;
+        Newness t;
+        const auto consider = [&](const std::pair<const uint32_t*, const uint32_t*>& list, bool check) {
+            for (const uint32_t* b = list.first; b != list.second; ++b) {
+                if (best[*b] > t && (!check || covers(*b, begin, end))) t = best[*b];
+            }
         };
-        for (const std::vector<uint32_t>* list : {&holdersOf(bestName), bestWildcard.empty() ? &kNone : &holdersOf(bestWildcard)}) {
-            for (const uint32_t b : *list) {
-                if (!newer(b, a)) break;  // newest first: nothing newer follows
-                if (coversAll(b)) {
-                    superseded_[a] = 1;
-                    break;
+        // The two names with the fewest sets covering them.
+        uint32_t x1 = *begin, x2 = kNoName;
+        size_t c1 = SIZE_MAX, c2 = SIZE_MAX;
+        for (const uint32_t* x = begin; x != end; ++x) {
+            const size_t c = singleCount(*x);
+            if (c < c1) {
+                x2 = x1, c2 = c1;
+                x1 = *x, c1 = c;
+            } else if (c < c2) {
+                x2 = *x, c2 = c;
+            }
+        }
+        if (end - begin == 1) {
+            // Every set holding the name or its wildcard covers it.
+            consider(single.list(x1), false);
+            if (wildcard[x1] != kNoName) consider(single.list(wildcard[x1]), false);
+        } else {
+            for (const uint32_t k1 : {x1, wildcard[x1]}) {
+                if (k1 == kNoName) continue;
+                for (const uint32_t k2 : {x2, wildcard[x2]}) {
+                    if (k2 == kNoName) continue;
+                    consider(k1 == k2 ? single.list(k1) : pairs.list(pairKey(k1, k2)), true);
                 }
             }
-            if (superseded_[a]) break;
+            for (const uint32_t b : bigSets) {
+                if (best[b] > t && covers(b, begin, end)) t = best[b];
+            }
         }
+        newest[s] = t;
+    }
+
+    for (size_t i = 0; i < n; ++i) {
+        const EntryData& d = entries_[i];
+        if (d.kind != EntryKind::Certificate || d.sanSet == 0 || !d.hasNotAfter) continue;
+        superseded_[i] = newest[d.sanSet - 1] > newness(d) ? 1 : 0;
     }
 }
 

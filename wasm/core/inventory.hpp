@@ -35,6 +35,10 @@
 //
 // Time is an input (setNow). Const methods may compute cached data (superseded flags) under an
 // internal mutex; concurrent const calls are safe, mutations are not.
+//
+// Storage (design §5: 100,000 rows in under 64 MB of WASM memory): per entry a fixed-size
+// record of derived values, its texts (display name, primary domain, SANs, InstanceId) and the
+// row itself as a compact record (row_record.hpp) in chunks that never move; row(i) decodes it.
 #pragma once
 
 #include <array>
@@ -47,7 +51,9 @@
 #include <vector>
 
 #include "certificate_row.hpp"
+#include "chunked_text.hpp"
 #include "response_parser.hpp"
+#include "row_record.hpp"
 
 namespace casview {
 
@@ -81,7 +87,7 @@ int64_t daysLeft(int64_t notAfterMs, int64_t nowMs);
 
 /// Everything known about one entry, as views into the inventory (valid until it changes).
 struct InventoryEntry {
-    const CertificateRow* row = nullptr;
+    CertificateRow row;
     EntryKind kind = EntryKind::Certificate;
     std::string_view orderType;
     std::string_view status;
@@ -117,21 +123,26 @@ public:
     int64_t nowMs() const { return nowMs_; }
     const ExpiryThresholds& thresholds() const { return thresholds_; }
 
-    size_t size() const { return rows_.size(); }
-    bool empty() const { return rows_.empty(); }
+    size_t size() const { return entries_.size(); }
+    bool empty() const { return entries_.empty(); }
     /// Changes whenever entries or derived fields change (for caches built over the inventory).
     uint64_t generation() const { return generation_; }
 
-    const CertificateRow& row(size_t i) const { return rows_[i]; }
+    /// The row as it was added (decoded from its record: call it for one row, not in a loop).
+    CertificateRow row(size_t i) const;
     EntryKind kind(size_t i) const { return entries_[i].kind; }
     std::string_view orderType(size_t i) const;
     std::string_view status(size_t i) const { return statuses_.names()[entries_[i].status]; }
-    std::string_view resourceGroupId(size_t i) const { return groups_.names()[entries_[i].resourceGroup]; }
+    std::string_view resourceGroupId(size_t i) const { return facets_.names()[entries_[i].facets[kGroupFacet]]; }
     std::string_view site(size_t i) const { return sites_.names()[entries_[i].site]; }
-    std::string_view displayName(size_t i) const { return textOf(entries_[i].displayName); }
-    std::string_view primaryDomain(size_t i) const { return textOf(entries_[i].primaryDomain); }
+    std::string_view displayName(size_t i) const { return entryText(i, 0); }
+    std::string_view primaryDomain(size_t i) const { return entryText(i, 1); }
     /// Normalized SANs joined by ','.
-    std::string_view sanList(size_t i) const { return textOf(entries_[i].sans); }
+    std::string_view sanList(size_t i) const { return entryText(i, 2); }
+    /// The row's InstanceId (trimmed), "" when it has none.
+    std::string_view instanceId(size_t i) const { return entryText(i, 3); }
+    /// Issuer, else RootBrand (orders), trimmed; "" when neither.
+    std::string_view issuer(size_t i) const;
     std::vector<std::string_view> sans(size_t i) const;
     size_t sanCount(size_t i) const { return entries_[i].sanCount; }
     std::optional<int64_t> notBeforeMs(size_t i) const;
@@ -146,9 +157,8 @@ public:
     std::optional<size_t> findCertificate(int64_t certificateId, std::string_view site = {}) const;
     std::optional<size_t> findOrder(int64_t orderId, std::string_view site = {}) const;
 
-    /// Distinct statuses and resource groups seen; index 0 is "" (none).
+    /// Distinct statuses and sites seen; index 0 is "" (none).
     const std::vector<std::string>& statusNames() const { return statuses_.names(); }
-    const std::vector<std::string>& resourceGroupNames() const { return groups_.names(); }
     const std::vector<std::string>& siteNames() const { return sites_.names(); }
 
 private:
@@ -168,54 +178,77 @@ private:
         std::array<uint32_t, 64> recent_{};
     };
 
-    struct Span {
-        uint32_t offset = 0;
-        uint32_t length = 0;
-    };
-    struct EntryData {
-        EntryKind kind = EntryKind::Certificate;
-        uint8_t orderType = 0;       // index into kOrderTypeNames
-        bool statusFromDates = false;
-        ExpiryState expiry = ExpiryState::Unknown;
-        bool hasNotBefore = false;
-        bool hasNotAfter = false;
-        uint32_t status = 0;         // id in statuses_
-        uint32_t resourceGroup = 0;  // id in groups_
-        uint32_t site = 0;           // id in sites_
-        uint32_t segment = 0;        // search segment of this entry
-        std::array<uint32_t, 6> facets{};  // kFacetFields values: ids in facets_ / facetFolded_
-        uint32_t sanCount = 0;
-        Span displayName, primaryDomain, sans;
-        int64_t notBeforeMs = 0;
-        int64_t notAfterMs = 0;
-        int64_t daysLeft = 0;
-    };
-    struct IdKey {
-        uint32_t site;
-        uint8_t kind;
-        int64_t id;
-        bool operator==(const IdKey& o) const { return site == o.site && kind == o.kind && id == o.id; }
-    };
-    struct IdKeyHash {
-        size_t operator()(const IdKey& k) const {
-            return std::hash<int64_t>()(k.id) ^ (static_cast<size_t>(k.site) * size_t{0x9E3779B9} + k.kind);
-        }
+    /// Texts (views that stay valid) ↔ ids, in an open-addressing table of ids: 8 bytes a
+    /// text instead of a hash node. For the SAN names of certificates (superseded flags).
+    class NameTable {
+    public:
+        uint32_t intern(std::string_view name);  // views into the inventory's stable text
+        std::optional<uint32_t> find(std::string_view name) const;
+        std::string_view name(uint32_t id) const { return names_[id]; }
+        size_t size() const { return names_.size(); }
+        void clear();
+
+    private:
+        void grow();
+        std::vector<std::string_view> names_;
+        std::vector<uint32_t> slots_;  // id + 1, 0 = empty
     };
 
-    std::string_view textOf(Span span) const { return std::string_view(text_).substr(span.offset, span.length); }
-    Span appendText(std::string_view text);
-    void derive(size_t i, const PageOrigin& origin);
+    // Facets: fields with few distinct values, searched once per distinct value (not once per
+    // row) and kept as ids: Issuer, RootBrand, ProductName, ProductCode, OrgName, resource group.
+    static constexpr size_t kFacetCount = 6;
+    static constexpr size_t kGroupFacet = 5;
+
+    struct EntryData {
+        int64_t notBeforeMs = 0;
+        int64_t notAfterMs = 0;
+        int64_t id = 0;              // CertificateId / OrderId when hasId
+        uint32_t record = 0;         // position in records_: texts, then the row's record
+        uint32_t status = 0;         // id in statuses_
+        uint32_t site = 0;           // id in sites_
+        uint32_t segment = 0;        // search segment of this entry
+        uint32_t sanSet = 0;         // certificates: id of its set of SAN names (+1; 0 = none)
+        uint32_t sanCount = 0;
+        std::array<uint32_t, kFacetCount> facets{};  // ids in facets_ / facetFolded_
+        EntryKind kind = EntryKind::Certificate;
+        uint8_t orderType = 0;       // index into kOrderTypeNames
+        ExpiryState expiry = ExpiryState::Unknown;
+        bool statusFromDates = false;
+        bool hasNotBefore = false;
+        bool hasNotAfter = false;
+        bool hasId = false;
+        bool expiredFlag = false;    // the row says Expired: true (counts when no end date)
+    };
+
+    /// Text k of entry i (0 display name, 1 primary domain, 2 SAN list, 3 InstanceId).
+    std::string_view entryText(size_t i, size_t k) const;
+    /// The row's record (after the entry's texts).
+    std::string_view rowRecord(size_t i) const;
+    /// Derives entry i's fields; texts: display name, primary domain, SAN list, InstanceId.
+    void derive(size_t i, const CertificateRow& row, const PageOrigin& origin, std::array<std::string, 4>& texts);
     void deriveTime(size_t i);
-    void appendSearchSegment(size_t i);
+    void appendSearchSegment(size_t i, const CertificateRow& row);
     /// Adds the adjacent pairs of lower-case hex digits in text to a 256-bit set.
     static void addHexBigrams(std::array<uint64_t, 4>& set, std::string_view text);
-    /// Narrows [nowFrom_, nowUntil_) to the clock values at which entry i's time-derived
-    /// fields stay what they are at nowMs_.
-    void narrowNowWindow(size_t i);
+    /// The folded hex search text of entry i (Fingerprint, Sha2, SerialNo, '\n'-terminated).
+    void appendHexSearchText(std::string& out, size_t i) const;
+    uint32_t sanSetOf(std::string_view sanList);
     void computeSuperseded() const;
     /// The superseded flag of every entry, computed first if stale.
     const std::vector<uint8_t>& supersededFlags() const;
+    /// Narrows [nowFrom_, nowUntil_) to the clock values at which entry i's time-derived
+    /// fields stay what they are at nowMs_.
+    void narrowNowWindow(size_t i);
     void changed();
+
+    // Identity index: entry indices (+1; 0 = empty) in an open-addressing table, keyed by
+    // site + kind + id, else site + kind + InstanceId.
+    static uint64_t identityHash(uint32_t site, EntryKind kind, bool hasId, int64_t id, std::string_view instanceId);
+    uint64_t identityHash(size_t i) const;
+    bool hasIdentity(size_t i) const;
+    /// The entry with this identity, if any.
+    std::optional<size_t> findIdentity(uint32_t site, EntryKind kind, bool hasId, int64_t id, std::string_view instanceId) const;
+    void growIdentityTable();
 
     int64_t nowMs_;
     // Every time-derived field is the same for any clock value in [nowFrom_, nowUntil_).
@@ -224,32 +257,34 @@ private:
     ExpiryThresholds thresholds_;
     uint64_t generation_ = 1;
 
-    std::vector<CertificateRow> rows_;
-    std::vector<EntryData> entries_;
-    std::string text_;  // display names, primary domains, normalized SAN lists
+    ChunkedVector<EntryData> entries_;
+    ChunkedText records_;          // per entry: its four texts, then the row's record
+    RecordDictionary dictionary_;  // categorical texts of the records
+    std::vector<uint32_t> identities_;
+    size_t identityCount_ = 0;
 
-    // Case-folded search text. Each entry version appends one segment ('\n'-terminated) to both
-    // arenas; a replaced entry's old segment is marked dead.
-    std::string search_;     // names, domains (A- and U-labels), ids, issuer, brand, …
-    std::string hexSearch_;  // fingerprint, SHA-256, serial number
-    std::vector<uint32_t> segmentStart_, hexSegmentStart_;
+    // Case-folded search text: each entry version appends one segment ('\n'-terminated); a
+    // replaced entry's old segment is marked dead. Segments never span chunks.
+    ChunkedText search_;  // names, domains (A- and U-labels), ids, brand, …
+    std::vector<uint32_t> segmentStart_;  // position in search_
     std::vector<uint32_t> segmentOwner_;  // entry index, or kDeadSegment
     std::array<uint64_t, 256> searchByteCounts_{};  // to pick a term's rarest byte
-    // Per segment, the hex digit pairs its hex text contains (256 bits): a hex term's pairs
-    // must all be there, which rules out ~99 % of rows before any string search.
-    std::vector<std::array<uint64_t, 4>> hexBigrams_;
-    // Fields with few distinct values (issuer, brand, product, organization, resource group)
-    // are searched once per distinct value, not once per row: entries hold value ids.
-    Interner facets_;                        // trimmed values as sent
+    // Per entry, the hex digit pairs of its Fingerprint, Sha2 and SerialNo (256 bits): a hex
+    // term's pairs must all be there, which rules out ~99 % of rows before any string search.
+    ChunkedVector<std::array<uint64_t, 4>> hexBigrams_;
+    Interner facets_;                           // trimmed values as sent
     std::vector<std::string> facetFolded_{""};  // the same, case-folded, by id
     static constexpr uint32_t kDeadSegment = UINT32_MAX;
 
     Interner statuses_;
-    Interner groups_;
     Interner sites_;
 
-    std::unordered_map<IdKey, uint32_t, IdKeyHash> byId_;
-    std::unordered_map<std::string, uint32_t> byInstanceId_;
+    // Certificates' SAN names and their distinct sets (superseded flags): sets as sorted name
+    // ids, set k at sanSetNames_[sanSetStart_[k] .. sanSetStart_[k + 1]).
+    NameTable sanNames_;
+    std::vector<uint32_t> sanSetNames_;
+    std::vector<uint32_t> sanSetStart_{0};
+    std::vector<uint32_t> sanSetSlots_;  // open addressing: set id + 1
 
     mutable std::mutex supersededMutex_;
     mutable bool supersededStale_ = false;

@@ -8,11 +8,7 @@
 namespace casview {
 namespace {
 
-std::string_view issuerOf(const Inventory& inventory, size_t i) {
-    const CertificateRow& row = inventory.row(i);
-    if (const auto issuer = row.issuer(); issuer && !issuer->empty()) return *issuer;
-    return row.rootBrand().value_or("");
-}
+std::string_view issuerOf(const Inventory& inventory, size_t i) { return inventory.issuer(i); }
 
 void appendOptionalInteger(std::string& out, std::optional<int64_t> ms) {
     if (ms) appendJsonInteger(out, *ms);
@@ -40,8 +36,8 @@ std::string inventoryRowId(const Inventory& inventory, size_t index) {
     id.push_back(':');
     if (const auto numeric = inventory.id(index)) {
         id += std::to_string(*numeric);
-    } else if (const auto instance = inventory.row(index).instanceId(); instance && !instance->empty()) {
-        id.append("instance:").append(*instance);
+    } else if (const std::string_view instance = inventory.instanceId(index); !instance.empty()) {
+        id.append("instance:").append(instance);
     } else {
         id.append("#").append(std::to_string(index));
     }
@@ -90,7 +86,7 @@ void appendInventoryRowJson(std::string& out, const Inventory& inventory, size_t
     out += ",\"resourceGroupId\":";
     appendJsonString(out, inventory.resourceGroupId(i));
     out += ",\"instanceId\":";
-    appendJsonString(out, inventory.row(i).instanceId().value_or(""));
+    appendJsonString(out, inventory.instanceId(i));
     out += ",\"entryId\":";
     appendOptionalInteger(out, inventory.id(i));
     out += ",\"superseded\":";
@@ -172,7 +168,7 @@ std::string inventoryCsv(const Inventory& inventory, const std::vector<uint32_t>
             isoOrEmpty(inventory.notAfterMs(i)), days ? std::to_string(*days) : "",
             std::string(expiryStateName(inventory.expiryState(i))),
             std::string(inventory.resourceGroupId(i)),
-            std::string(inventory.row(i).instanceId().value_or("")), id ? std::to_string(*id) : "",
+            std::string(inventory.instanceId(i)), id ? std::to_string(*id) : "",
             inventory.superseded(i) ? "yes" : "no"};
         bool first = true;
         for (const std::string& cell : cells) {

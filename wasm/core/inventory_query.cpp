@@ -41,11 +41,15 @@ bool equalsIgnoreAsciiCase(std::string_view a, std::string_view b) {
 
 // Calls onHit(segment) once for every segment of the arena that contains term. Looks for the
 // term's rarest byte (by the arena's own byte counts) with memchr and checks around it.
+// `starts` are the positions of the arena's segments (chunk << bits | offset, one chunk), the
+// first of them segment number `firstSegment`.
 template <class OnHit>
-void scanArena(std::string_view arena, const std::vector<uint32_t>& starts, const std::array<uint64_t, 256>& counts,
-               std::string_view term, OnHit onHit) {
+void scanArena(std::string_view arena, const uint32_t* startsBegin, const uint32_t* startsEnd, size_t firstSegment,
+               const std::array<uint64_t, 256>& counts, std::string_view term, OnHit onHit) {
     const size_t n = arena.size(), length = term.size();
-    if (length == 0 || n < length || starts.empty()) return;
+    const size_t segments = static_cast<size_t>(startsEnd - startsBegin);
+    if (length == 0 || n < length || segments == 0) return;
+    const auto start = [&](size_t k) { return ChunkedText::offsetOf(startsBegin[k]); };
     size_t rare = 0;
     for (size_t k = 1; k < length; ++k) {
         if (counts[static_cast<unsigned char>(term[k])] < counts[static_cast<unsigned char>(term[rare])]) rare = k;
@@ -62,14 +66,18 @@ void scanArena(std::string_view arena, const std::vector<uint32_t>& starts, cons
         }
         // The hit's segment: usually the current one or just after it.
         size_t probe = 0;
-        while (probe < 4 && segment + 1 < starts.size() && starts[segment + 1] <= candidate) ++segment, ++probe;
-        if (segment + 1 < starts.size() && starts[segment + 1] <= candidate) {
-            segment = static_cast<size_t>(std::upper_bound(starts.begin() + static_cast<std::ptrdiff_t>(segment),
-                                                           starts.end(), static_cast<uint32_t>(candidate)) -
-                                          starts.begin()) - 1;
+        while (probe < 4 && segment + 1 < segments && start(segment + 1) <= candidate) ++segment, ++probe;
+        if (segment + 1 < segments && start(segment + 1) <= candidate) {
+            size_t low = segment + 1, high = segments;  // the last segment starting at or before candidate
+            while (high - low > 1) {
+                const size_t mid = low + (high - low) / 2;
+                if (start(mid) <= candidate) low = mid;
+                else high = mid;
+            }
+            segment = low;
         }
-        onHit(segment);
-        pos = segment + 1 < starts.size() ? starts[segment + 1] : n;  // one hit per segment is enough
+        onHit(firstSegment + segment);
+        pos = segment + 1 < segments ? start(segment + 1) : n;  // one hit per segment is enough
     }
 }
 
@@ -78,10 +86,13 @@ bool hasAllPairs(const std::array<uint64_t, 4>& set, const std::array<uint64_t, 
            (set[3] & wanted[3]) == wanted[3];
 }
 
-// The bytes of segment s of an arena.
-std::string_view segmentText(std::string_view arena, const std::vector<uint32_t>& starts, size_t s) {
-    const size_t end = s + 1 < starts.size() ? starts[s + 1] : arena.size();
-    return arena.substr(starts[s], end - starts[s]);
+// The bytes of search segment s: up to the next segment, or to the end of its chunk.
+std::string_view segmentText(const ChunkedText& arena, const std::vector<uint32_t>& starts, size_t s) {
+    const std::string_view rest = arena.from(starts[s]);
+    if (s + 1 < starts.size() && ChunkedText::chunkOf(starts[s + 1]) == ChunkedText::chunkOf(starts[s])) {
+        return rest.substr(0, starts[s + 1] - starts[s]);
+    }
+    return rest;
 }
 
 }  // namespace
@@ -160,11 +171,8 @@ std::string_view InventoryQueryEngine::textKeyOf(SortKey key, size_t i) const {
         case SortKey::Domain: return inv.primaryDomain(i);
         case SortKey::Status: return inv.status(i);
         case SortKey::OrderType: return inv.orderType(i);
-        case SortKey::Issuer: {
-            const auto issuer = inv.row(i).issuer();
-            return issuer && !issuer->empty() ? *issuer : inv.row(i).rootBrand().value_or(std::string_view());
-        }
-        case SortKey::InstanceId: return inv.row(i).instanceId().value_or(std::string_view());
+        case SortKey::Issuer: return inv.issuer(i);
+        case SortKey::InstanceId: return inv.instanceId(i);
         case SortKey::ResourceGroup: return inv.resourceGroupId(i);
         case SortKey::Site: return inv.site(i);
         default: return {};
@@ -250,6 +258,15 @@ bool InventoryQueryEngine::searchText(std::string_view text) {
         return hexTerm_;
     };
 
+    // A hex term (in hexTerm_, its pairs in `pairs`) in entry e's Fingerprint, Sha2 or SerialNo.
+    std::string hexText;
+    const auto hexMatches = [&](size_t e, const std::array<uint64_t, 4>& pairs) {
+        if (!hasAllPairs(inv.hexBigrams_[e], pairs)) return false;
+        hexText.clear();
+        inv.appendHexSearchText(hexText, e);
+        return hexText.find(hexTerm_) != std::string::npos;
+    };
+
     // Facet values (issuer, brand, …) that contain a term; false when none does.
     const auto matchFacets = [&](std::string_view term) {
         facetHits_.assign(inv.facetFolded_.size(), 0);
@@ -288,9 +305,7 @@ bool InventoryQueryEngine::searchText(std::string_view text) {
                 if (termHits_[e] != level) continue;
                 const uint32_t segment = inv.entries_[e].segment;
                 const bool ok = segmentText(inv.search_, inv.segmentStart_, segment).find(terms[t]) != std::string_view::npos ||
-                                (anyFacet && facetsMatch(e)) ||
-                                (hex && hasAllPairs(inv.hexBigrams_[segment], pairs) &&
-                                 segmentText(inv.hexSearch_, inv.hexSegmentStart_, segment).find(hexTerm_) != std::string_view::npos);
+                                (anyFacet && facetsMatch(e)) || (hex && hexMatches(e, pairs));
                 termHits_[e] = ok ? static_cast<uint8_t>(level + 1) : kOut;
             }
         }
@@ -305,14 +320,19 @@ bool InventoryQueryEngine::searchText(std::string_view text) {
                 termHits_[owner] = static_cast<uint8_t>(level + 1);
                 ++advanced;
             };
-            scanArena(inv.search_, inv.segmentStart_, inv.searchByteCounts_, terms[t], onHit);
+            const std::vector<uint32_t>& starts = inv.segmentStart_;
+            for (size_t c = 0; c < inv.search_.chunkCount(); ++c) {
+                // The segments of chunk c: positions from c << bits up to the next chunk.
+                const auto first = std::lower_bound(starts.begin(), starts.end(), static_cast<uint32_t>(c << ChunkedText::kChunkBits));
+                const auto last = std::lower_bound(first, starts.end(), static_cast<uint32_t>((c + 1) << ChunkedText::kChunkBits));
+                scanArena(inv.search_.chunk(c), starts.data() + (first - starts.begin()), starts.data() + (last - starts.begin()),
+                          static_cast<size_t>(first - starts.begin()), inv.searchByteCounts_, terms[t], onHit);
+            }
             if (searchesHex(terms[t])) {
                 std::array<uint64_t, 4> pairs{};
                 Inventory::addHexBigrams(pairs, hexTermOf(terms[t]));
                 for (size_t e = 0; e < termHits_.size(); ++e) {
-                    const uint32_t segment = inv.entries_[e].segment;
-                    if (termHits_[e] == level && hasAllPairs(inv.hexBigrams_[segment], pairs) &&
-                        segmentText(inv.hexSearch_, inv.hexSegmentStart_, segment).find(hexTerm_) != std::string_view::npos) {
+                    if (termHits_[e] == level && hexMatches(e, pairs)) {
                         termHits_[e] = static_cast<uint8_t>(level + 1);
                         ++advanced;
                     }
@@ -344,6 +364,7 @@ void InventoryQueryEngine::run(const InventoryQuery& query, QueryResult& result)
     const auto& entries = inv.entries_;
     const size_t n = entries.size();
     const std::vector<uint8_t>& superseded = inv.supersededFlags();
+    const int64_t now = inv.nowMs();
 
     const bool filterText = searchText(query.text);
 
@@ -372,7 +393,7 @@ void InventoryQueryEngine::run(const InventoryQuery& query, QueryResult& result)
     std::optional<uint32_t> group;
     bool groupMissing = false;
     if (query.resourceGroupId) {
-        const auto& names = inv.groups_.names();
+        const auto& names = inv.facets_.names();
         const auto it = std::find(names.begin(), names.end(), *query.resourceGroupId);
         if (it == names.end()) groupMissing = true;
         else group = static_cast<uint32_t>(it - names.begin());
@@ -399,7 +420,7 @@ void InventoryQueryEngine::run(const InventoryQuery& query, QueryResult& result)
             if (!orderTypeAllowed[d.orderType]) continue;
             if (!(expiryAllowed & (1u << static_cast<unsigned>(d.expiry)))) continue;
             if (query.expiresWithinDays &&
-                !(d.hasNotAfter && d.daysLeft >= 0 && d.daysLeft <= *query.expiresWithinDays)) {
+                !(d.hasNotAfter && daysLeft(d.notAfterMs, now) >= 0 && daysLeft(d.notAfterMs, now) <= *query.expiresWithinDays)) {
                 continue;
             }
             if ((query.notAfterFromMs || query.notAfterToMs) &&
@@ -407,12 +428,12 @@ void InventoryQueryEngine::run(const InventoryQuery& query, QueryResult& result)
                   (!query.notAfterToMs || d.notAfterMs < *query.notAfterToMs))) {
                 continue;
             }
-            if (group && d.resourceGroup != *group) continue;
+            if (group && d.facets[Inventory::kGroupFacet] != *group) continue;
             if (!siteAllowed_[d.site]) continue;
             if (query.hideSuperseded && superseded[i]) continue;
             if (filterCoverage) {
                 bool covers = false;
-                const std::string_view list = inv.textOf(d.sans);
+                const std::string_view list = inv.sanList(i);
                 for (size_t start = 0; start <= list.size() && !covers;) {
                     const size_t comma = std::min(list.find(',', start), list.size());
                     const std::string_view san = list.substr(start, comma - start);

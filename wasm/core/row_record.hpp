@@ -1,0 +1,65 @@
+// casview: a row of CertificateOrderList kept compactly, as the inventory stores 100,000 of them
+// (design §5: the WASM heap for 100,000 rows stays under 64 MB; a generated certificate is
+// ~570 bytes of JSON, about a third of that as a record).
+//
+// A record is the row's members in the order sent, each a name and a value:
+//  - names: one byte for the 36 documented names, else the name itself;
+//  - values: strings without escapes as their bytes; hex strings (fingerprints, serial numbers)
+//    as packed nibbles plus their letter case; "yyyy-MM-dd" dates as a day number; canonical
+//    integers as varints; true/false/null as a tag; repeated texts of categorical fields
+//    (issuer, organization, resource group, product, status, …) as an id into a dictionary;
+//    anything else (escaped strings, other numbers, objects, arrays) as its JSON text.
+// Decoding gives the row's JSON object back member by member: the same names and values as
+// sent (whitespace between tokens is not kept), which the response parser reads into the same
+// row. Rows built in code (no raw JSON) are recorded from their typed fields.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "certificate_row.hpp"
+
+namespace casview {
+
+/// Distinct texts of categorical fields ↔ small ids, shared by the records of one inventory.
+class RecordDictionary {
+public:
+    /// The id of `text`, added if new.
+    uint32_t intern(std::string_view text);
+    std::string_view text(uint32_t id) const { return id < texts_.size() ? std::string_view(texts_[id]) : std::string_view(); }
+    void clear();
+
+private:
+    void grow();
+    std::vector<std::string> texts_;
+    std::vector<uint32_t> slots_;  // open addressing: id + 1, 0 = empty
+};
+
+/// Appends the record of `row` to `out`.
+void appendRowRecord(std::string& out, const CertificateRow& row, RecordDictionary& dictionary);
+
+/// The row's JSON object from its record (the bytes from where appendRowRecord started).
+std::string rowRecordJson(std::string_view record, const RecordDictionary& dictionary);
+
+/// The row read back from its record (as the response parser reads the JSON of rowRecordJson).
+CertificateRow rowFromRecord(std::string_view record, const RecordDictionary& dictionary);
+
+/// Appends the text of a documented text field as the row has it (trimmed of ASCII whitespace;
+/// escapes decoded; hex in the case sent) to `out`; false when the field is absent. The last
+/// occurrence counts, as in the parser.
+bool appendRecordText(std::string& out, std::string_view record, const RecordDictionary& dictionary, TextField field);
+
+/// The position (0-based) of the first member whose value is a string without escapes whose
+/// bytes are exactly `text`; -1 when none is.
+int findRecordString(std::string_view record, std::string_view text);
+/// The bytes of member `index` when it is a string without escapes, else "".
+std::string_view recordString(std::string_view record, size_t index);
+
+// Variable-length integers (LEB128) for records and other compact stores.
+void appendVarint(std::string& out, uint64_t value);
+/// Reads a varint at data[pos], advancing pos; 0 past the end.
+uint64_t readVarint(std::string_view data, size_t& pos);
+
+}  // namespace casview
