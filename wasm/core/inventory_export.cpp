@@ -1,7 +1,6 @@
 #include "inventory_export.hpp"
 
 #include "civil_time.hpp"
-#include <cstdio>
 
 #include "json_writer.hpp"
 
@@ -104,10 +103,14 @@ void appendHistogramJson(std::string& out, const ExpiryHistogram& histogram) {
         const MonthBucket& bucket = histogram.months[m];
         const int64_t to = m + 1 < histogram.months.size() ? histogram.months[m + 1].startMs
                                                            : histogram.endMs;
-        char label[16];
-        std::snprintf(label, sizeof label, "%04d-%02d", bucket.year, bucket.month);
+        // "yyyy-MM" (no snprintf: it would pull printf's ~6 KB into the WASM module).
+        const auto digits = [](int value, size_t width) {
+            std::string text(width, '0');
+            for (size_t k = width; k-- > 0 && value > 0; value /= 10) text[k] = static_cast<char>('0' + value % 10);
+            return text;
+        };
         out += ",{\"label\":";
-        appendJsonString(out, label);
+        appendJsonString(out, digits(bucket.year, 4) + "-" + digits(bucket.month, 2));
         out += ",\"fromMs\":";
         // The current month starts now for this purpose: what expired earlier in it is "expired".
         appendJsonInteger(out, m == 0 ? histogram.nowMs : bucket.startMs);
