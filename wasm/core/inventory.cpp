@@ -7,6 +7,7 @@
 #include "civil_time.hpp"
 #include "domain_match.hpp"
 #include "punycode.hpp"
+#include "sorting.hpp"
 
 namespace casview {
 namespace {
@@ -454,7 +455,8 @@ uint32_t Inventory::sanSetOf(std::string_view sanList) {
             stored.remove_prefix(san.size());
         }
     }
-    std::sort(ids.begin(), ids.end());
+    if (ids.size() <= 32) insertionSort(ids.data(), ids.data() + ids.size(), [](uint32_t a, uint32_t b) { return a < b; });
+    else stableSort(ids, [](const void*, uint32_t a, uint32_t b) { return a < b; }, nullptr);
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
 
     const auto setHash = [&](const uint32_t* names, size_t count) {

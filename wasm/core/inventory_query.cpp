@@ -6,6 +6,7 @@
 
 #include "case_fold.hpp"
 #include "domain_match.hpp"
+#include "sorting.hpp"
 
 namespace casview {
 namespace {
@@ -117,19 +118,22 @@ void InventoryQueryEngine::refreshIfChanged() {
 
 namespace {
 
-// One sort for every key (a comparator per key was 16 copies of std::stable_sort, ~45 KB of
-// WASM): entries without a value last in both directions, then the key, then API order (the
-// index), so std::sort gives the stable order.
-struct IntKey {
-    int64_t value;
-    uint32_t index;
-    bool missing;
+// One sort for every key: the keys are computed first (a switch per key), then integer keys go
+// through a radix sort and texts through one merge sort; entries without a value go last in
+// both directions, ties keep API order (the index).
+struct TextKeys {
+    std::string_view all;                 // every folded text, one after the other
+    std::vector<uint32_t> offset, length;
+    bool descending;
 };
-struct TextKey {
-    uint32_t offset, length;  // into the folded texts
-    uint32_t index;
-    bool missing;
-};
+
+bool textKeyLess(const void* context, uint32_t a, uint32_t b) {
+    const auto& keys = *static_cast<const TextKeys*>(context);
+    const bool missingA = keys.length[a] == 0, missingB = keys.length[b] == 0;
+    if (missingA != missingB) return missingB;
+    const int c = keys.all.substr(keys.offset[a], keys.length[a]).compare(keys.all.substr(keys.offset[b], keys.length[b]));
+    return keys.descending ? c > 0 : c < 0;
+}
 
 bool isTextKey(SortKey key) {
     switch (key) {
@@ -196,33 +200,24 @@ const std::vector<uint32_t>& InventoryQueryEngine::orderFor(SortKey key, bool de
 
     if (isTextKey(key)) {
         std::string folded;
-        std::vector<TextKey> keys(n);
+        TextKeys keys{{}, std::vector<uint32_t>(n), std::vector<uint32_t>(n), descending};
         for (size_t i = 0; i < n; ++i) {
-            const auto offset = static_cast<uint32_t>(folded.size());
+            keys.offset[i] = static_cast<uint32_t>(folded.size());
             appendFolded(folded, textKeyOf(key, i));
-            const auto length = static_cast<uint32_t>(folded.size() - offset);
-            keys[i] = {offset, length, static_cast<uint32_t>(i), length == 0};
+            keys.length[i] = static_cast<uint32_t>(folded.size() - keys.offset[i]);
         }
-        const std::string_view all(folded);
-        std::sort(keys.begin(), keys.end(), [&](const TextKey& a, const TextKey& b) {
-            if (a.missing != b.missing) return b.missing;
-            const int c = all.substr(a.offset, a.length).compare(all.substr(b.offset, b.length));
-            if (c != 0) return descending ? c > 0 : c < 0;
-            return a.index < b.index;
-        });
-        for (size_t i = 0; i < n; ++i) order[i] = keys[i].index;
+        keys.all = folded;
+        std::iota(order.begin(), order.end(), 0u);
+        stableSort(order, textKeyLess, &keys);
     } else {
-        std::vector<IntKey> keys(n);
+        std::vector<int64_t> keys(n);
+        std::vector<uint8_t> present(n);
         for (size_t i = 0; i < n; ++i) {
             const std::optional<int64_t> k = intKeyOf(key, i);
-            keys[i] = {k.value_or(0), static_cast<uint32_t>(i), !k};
+            keys[i] = k.value_or(0);
+            present[i] = k.has_value();
         }
-        std::sort(keys.begin(), keys.end(), [descending](const IntKey& a, const IntKey& b) {
-            if (a.missing != b.missing) return b.missing;
-            if (a.value != b.value) return descending ? a.value > b.value : a.value < b.value;
-            return a.index < b.index;
-        });
-        for (size_t i = 0; i < n; ++i) order[i] = keys[i].index;
+        order = sortIndicesByKey(keys, present, descending);
     }
     return order;
 }
@@ -457,7 +452,8 @@ void InventoryQueryEngine::run(const InventoryQuery& query, QueryResult& result)
     for (size_t s = 0; s < statusCounts_.size(); ++s) {
         if (statusCounts_[s] > 0) counts.byStatus.emplace_back(inv.statuses_.names()[s], statusCounts_[s]);
     }
-    std::sort(counts.byStatus.begin(), counts.byStatus.end());
+    insertionSort(counts.byStatus.data(), counts.byStatus.data() + counts.byStatus.size(),
+                  [](const auto& a, const auto& b) { return a < b; });
     result.matched = counts.total;
 
     if (!allCountsReady_) {
@@ -474,7 +470,8 @@ void InventoryQueryEngine::run(const InventoryQuery& query, QueryResult& result)
         for (size_t s = 0; s < byStatus.size(); ++s) {
             if (byStatus[s] > 0) all.byStatus.emplace_back(inv.statuses_.names()[s], byStatus[s]);
         }
-        std::sort(all.byStatus.begin(), all.byStatus.end());
+        insertionSort(all.byStatus.data(), all.byStatus.data() + all.byStatus.size(),
+                      [](const auto& a, const auto& b) { return a < b; });
         allCountsReady_ = true;
     }
     result.allCounts = allCounts_;

@@ -4,6 +4,7 @@
 
 #include "hmac_sha1.hpp"
 #include "percent_encoding.hpp"
+#include "sorting.hpp"
 
 namespace casview {
 namespace {
@@ -84,8 +85,21 @@ Outcome<RpcSignature> signRpc(HttpMethod method, const RpcParams& params,
 Outcome<RpcSignature> signRpc(HttpMethod method, std::vector<ParamView>& params,
                               std::string_view accessKeySecret) {
     // string_view's operator< compares char_traits<char>, i.e. as unsigned bytes.
-    std::sort(params.begin(), params.end(),
-              [](const ParamView& a, const ParamView& b) { return a.first < b.first; });
+    const auto byName = [](const ParamView& a, const ParamView& b) { return a.first < b.first; };
+    if (params.size() <= 32) {
+        insertionSort(params.data(), params.data() + params.size(), byName);
+    } else {
+        std::vector<uint32_t> order(params.size());
+        for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+        stableSort(order, [](const void* context, uint32_t a, uint32_t b) {
+            const auto& all = *static_cast<const std::vector<ParamView>*>(context);
+            return all[a].first < all[b].first;
+        }, &params);
+        std::vector<ParamView> sorted;
+        sorted.reserve(params.size());
+        for (const uint32_t i : order) sorted.push_back(params[i]);
+        params.swap(sorted);
+    }
     for (size_t i = 0; i < params.size(); ++i) {
         if (params[i].first == "Signature") return signatureGiven();
         if (i > 0 && params[i].first == params[i - 1].first) {
