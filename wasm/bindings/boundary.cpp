@@ -19,12 +19,12 @@ std::string g_output;
 
 }  // namespace
 
-Request::Request(size_t size)
-    : all_(g_input.data(), size < g_input.size() ? size : g_input.size()), rest_(all_) {}
+Request::Request(size_t size, bool holdsSecret)
+    : all_(g_input.data(), size < g_input.size() ? size : g_input.size()), rest_(all_), holdsSecret_(holdsSecret) {}
 
 Request::~Request() {
     // explicit_bzero: the stores must happen although nothing reads the buffer afterwards.
-    explicit_bzero(g_input.data(), all_.size());
+    if (holdsSecret_) explicit_bzero(g_input.data(), all_.size());
 }
 
 std::optional<std::string_view> Request::next() {

@@ -20,7 +20,9 @@ namespace casview::boundary {
 /// The request JS wrote: its first `size` bytes of the input buffer, read field by field.
 class Request {
 public:
-    explicit Request(size_t size);
+    /// `holdsSecret` false: the request cannot carry an AccessKey secret (inventory data), so
+    /// its bytes need no wiping.
+    explicit Request(size_t size, bool holdsSecret = true);
     /// Wipes the request bytes: they may hold an AccessKey secret.
     ~Request();
     Request(const Request&) = delete;
@@ -34,6 +36,7 @@ public:
 private:
     std::string_view all_;
     std::string_view rest_;
+    bool holdsSecret_;
 };
 
 /// Writes 'S' + fields as the answer to the current call.

@@ -192,7 +192,7 @@ EMSCRIPTEN_KEEPALIVE void casview_inventory_clear(uint32_t id) {
 EMSCRIPTEN_KEEPALIVE void casview_inventory_add(uint32_t id, size_t size) {
     Box* box = findBox(id);
     if (box == nullptr) return boundary::answerError(malformed("unknown inventory"));
-    boundary::Request request(size);
+    boundary::Request request(size, /*holdsSecret=*/false);
     const auto orderType = request.next(), site = request.next();
     if (!site) return boundary::answerError(malformed("add"));
     const std::string_view rest = request.rest();
@@ -220,7 +220,7 @@ EMSCRIPTEN_KEEPALIVE void casview_inventory_add(uint32_t id, size_t size) {
 EMSCRIPTEN_KEEPALIVE void casview_inventory_query(uint32_t id, size_t size) {
     Box* box = findBox(id);
     if (box == nullptr) return boundary::answerError(malformed("unknown inventory"));
-    boundary::Request request(size);
+    boundary::Request request(size, /*holdsSecret=*/false);
     int64_t nowMs = 0;
     auto query = readFilter(request, nowMs);
     if (!query || !readOrder(request, *query)) return boundary::answerError(malformed("query"));
@@ -247,7 +247,7 @@ EMSCRIPTEN_KEEPALIVE void casview_inventory_query(uint32_t id, size_t size) {
 EMSCRIPTEN_KEEPALIVE void casview_inventory_details(uint32_t id, size_t size) {
     Box* box = findBox(id);
     if (box == nullptr) return boundary::answerError(malformed("unknown inventory"));
-    boundary::Request request(size);
+    boundary::Request request(size, /*holdsSecret=*/false);
     const auto rowId = request.next();
     if (!rowId) return boundary::answerError(malformed("details"));
     const auto index = findInventoryRow(box->inventory, *rowId);
@@ -261,7 +261,7 @@ EMSCRIPTEN_KEEPALIVE void casview_inventory_details(uint32_t id, size_t size) {
 EMSCRIPTEN_KEEPALIVE void casview_inventory_timeline(uint32_t id, size_t size) {
     Box* box = findBox(id);
     if (box == nullptr) return boundary::answerError(malformed("unknown inventory"));
-    boundary::Request request(size);
+    boundary::Request request(size, /*holdsSecret=*/false);
     int64_t nowMs = 0;
     auto query = readFilter(request, nowMs);
     if (!query) return boundary::answerError(malformed("timeline"));
@@ -276,7 +276,7 @@ EMSCRIPTEN_KEEPALIVE void casview_inventory_timeline(uint32_t id, size_t size) {
 EMSCRIPTEN_KEEPALIVE void casview_inventory_export(uint32_t id, size_t size) {
     Box* box = findBox(id);
     if (box == nullptr) return boundary::answerError(malformed("unknown inventory"));
-    boundary::Request request(size);
+    boundary::Request request(size, /*holdsSecret=*/false);
     const auto format = request.next();
     int64_t nowMs = 0;
     auto query = format ? readFilter(request, nowMs) : std::nullopt;

@@ -35,10 +35,17 @@ char32_t foldCase(char32_t cp) {
 
 void appendFolded(std::string& out, std::string_view text) {
     for (size_t i = 0; i < text.size();) {
-        const unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c < 0x80) {
-            out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
-            ++i;
+        if (static_cast<unsigned char>(text[i]) < 0x80) {
+            // A run of ASCII, lower-cased in one write.
+            size_t end = i + 1;
+            while (end < text.size() && static_cast<unsigned char>(text[end]) < 0x80) ++end;
+            const size_t start = out.size();
+            out.resize(start + (end - i));
+            char* to = &out[start];
+            for (; i < end; ++i, ++to) {
+                const char c = text[i];
+                *to = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+            }
             continue;
         }
         const utf8::Decoded d = utf8::decode(text, i);

@@ -64,20 +64,28 @@ private:
     std::vector<size_t> used_;
 };
 
-/// A vector of T in blocks of 2^kBlockBits items: no reallocation, at most one block unused.
+/// A vector of T in blocks (the first of 256 items, the others of 2^kBlockBits): no
+/// reallocation, at most one block unused, and a small inventory stays small.
 template <class T, unsigned kBlockBits = 12>
 class ChunkedVector {
 public:
+    static constexpr size_t kFirst = 256;
     static constexpr size_t kBlock = size_t{1} << kBlockBits;
 
-    T& operator[](size_t i) { return blocks_[i >> kBlockBits][i & (kBlock - 1)]; }
-    const T& operator[](size_t i) const { return blocks_[i >> kBlockBits][i & (kBlock - 1)]; }
+    T& operator[](size_t i) { return i < kFirst ? blocks_[0][i] : blocks_[1 + ((i - kFirst) >> kBlockBits)][(i - kFirst) & (kBlock - 1)]; }
+    const T& operator[](size_t i) const {
+        return i < kFirst ? blocks_[0][i] : blocks_[1 + ((i - kFirst) >> kBlockBits)][(i - kFirst) & (kBlock - 1)];
+    }
     size_t size() const { return size_; }
     bool empty() const { return size_ == 0; }
     T& back() { return (*this)[size_ - 1]; }
 
     T& emplace_back() {
-        if (size_ == blocks_.size() * kBlock) blocks_.push_back(std::make_unique<T[]>(kBlock));
+        if (size_ == capacity_) {
+            const size_t block = blocks_.empty() ? kFirst : kBlock;
+            blocks_.push_back(std::make_unique<T[]>(block));
+            capacity_ += block;
+        }
         T& item = (*this)[size_++];
         item = T{};
         return item;
@@ -91,12 +99,13 @@ public:
     }
     void clear() {
         blocks_.clear();
-        size_ = 0;
+        size_ = capacity_ = 0;
     }
 
 private:
     std::vector<std::unique_ptr<T[]>> blocks_;
     size_t size_ = 0;
+    size_t capacity_ = 0;
 };
 
 }  // namespace casview

@@ -301,16 +301,25 @@ bool Inventory::addRow(CertificateRow row, const PageOrigin& origin) {
     d.id = id.value_or(0);
     d.expiredFlag = row.expired() == true;
 
-    std::string rowRecord;
+    std::string& rowRecord = scratchRecord_;  // buffers kept for their capacity
+    rowRecord.clear();
     appendRowRecord(rowRecord, row, dictionary_);
     std::array<std::string, 4> texts;
     derive(i, row, origin, texts);
     // The entry's texts, each as a reference to a member of the row's record holding exactly
     // that string (the usual case: Name, CommonName, Sans, InstanceId), else literally.
-    std::string record;
+    std::string& record = scratchEntry_;
+    record.clear();
     std::string literals;
+    recordStrings(rowRecord, recordStrings_);
     for (const std::string& text : texts) {
-        const int member = text.empty() ? -1 : findRecordString(rowRecord, text);
+        int member = -1;
+        for (size_t m = 0; m < recordStrings_.size() && !text.empty(); ++m) {
+            if (recordStrings_[m].size() == text.size() && recordStrings_[m] == text) {
+                member = static_cast<int>(m);
+                break;
+            }
+        }
         if (text.empty()) {
             appendVarint(record, 0);
         } else if (member >= 0) {
@@ -513,7 +522,8 @@ void Inventory::deriveTime(size_t i) {
 
 void Inventory::appendSearchSegment(size_t i, const CertificateRow& row) {
     EntryData& d = entries_[i];
-    std::string segment;
+    std::string& segment = scratchRecord_;  // free again: the record is stored by now
+    segment.clear();
     const auto field = [&](std::string_view value) { appendSearchField(segment, &searchByteCounts_, value); };
     field(nonEmpty(row.name()));
     // The CommonName is usually one of the SANs (then it is already there).
@@ -542,7 +552,8 @@ void Inventory::appendSearchSegment(size_t i, const CertificateRow& row) {
     segmentOwner_.push_back(static_cast<uint32_t>(i));
     segmentStart_.push_back(search_.append(segment));
 
-    std::string hex;
+    std::string& hex = scratchEntry_;
+    hex.clear();
     for (const TextField textField : kHexFields) appendSearchField(hex, nullptr, nonEmpty(row.text(textField)));
     std::array<uint64_t, 4> bigrams{};
     addHexBigrams(bigrams, hex);
@@ -560,16 +571,21 @@ void Inventory::appendHexSearchText(std::string& out, size_t i) const {
 }
 
 void Inventory::addHexBigrams(std::array<uint64_t, 4>& set, std::string_view text) {
-    const auto value = [](char c) {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        return -1;
-    };
-    for (size_t k = 0; k + 1 < text.size(); ++k) {
-        const int hi = value(text[k]), lo = value(text[k + 1]);
-        if (hi < 0 || lo < 0) continue;
-        const auto pair = static_cast<unsigned>(hi * 16 + lo);
-        set[pair >> 6] |= uint64_t{1} << (pair & 63);
+    static const std::array<int8_t, 256> kValue = [] {
+        std::array<int8_t, 256> v{};
+        v.fill(-1);
+        for (int c = 0; c < 10; ++c) v['0' + c] = static_cast<int8_t>(c);
+        for (int c = 0; c < 6; ++c) v['a' + c] = static_cast<int8_t>(10 + c);
+        return v;
+    }();
+    int previous = -1;
+    for (const char c : text) {
+        const int value = kValue[static_cast<unsigned char>(c)];
+        if (previous >= 0 && value >= 0) {
+            const auto pair = static_cast<unsigned>(previous * 16 + value);
+            set[pair >> 6] |= uint64_t{1} << (pair & 63);
+        }
+        previous = value;
     }
 }
 

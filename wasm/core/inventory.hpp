@@ -286,6 +286,9 @@ private:
     std::vector<uint32_t> sanSetStart_{0};
     std::vector<uint32_t> sanSetSlots_;  // open addressing: set id + 1
 
+    std::vector<std::string_view> recordStrings_;  // scratch of addRow…
+    std::string scratchRecord_, scratchEntry_;    // …kept for their capacity
+
     mutable std::mutex supersededMutex_;
     mutable bool supersededStale_ = false;
     mutable std::vector<uint8_t> superseded_;

@@ -129,10 +129,13 @@ void appendPlainString(std::string& out, std::string_view text, size_t field, Re
     if (hex != kRaw) {
         out.push_back(static_cast<char>(hex));
         appendVarint(out, text.size());
+        const size_t start = out.size();
+        out.resize(start + (text.size() + 1) / 2);
+        char* to = &out[start];
         for (size_t i = 0; i < text.size(); i += 2) {
             const int hi = hexDigit(text[i]);
             const int lo = i + 1 < text.size() ? hexDigit(text[i + 1]) : 0;
-            out.push_back(static_cast<char>(hi << 4 | lo));
+            *to++ = static_cast<char>(hi << 4 | lo);
         }
         return;
     }
@@ -470,6 +473,12 @@ CertificateRow rowFromRecord(std::string_view record, const RecordDictionary& di
     auto page = parseListUserCertificateOrderResponse(200, body);
     if (!page || page.value().rows.size() != 1) return CertificateRow();
     return std::move(page.value().rows[0]);
+}
+
+void recordStrings(std::string_view record, std::vector<std::string_view>& strings) {
+    strings.clear();
+    RecordCursor cursor(record);
+    while (cursor.next()) strings.push_back(cursor.tag() == kString ? cursor.plainString() : std::string_view());
 }
 
 int findRecordString(std::string_view record, std::string_view text) {
