@@ -146,3 +146,29 @@ TEST_CASE("borrowed parameters: a name given twice or a Signature is refused", "
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().param == "Signature");
 }
+
+TEST_CASE("appendRpcSignature writes the three stages in place, as signRpc computes them", "[signer]") {
+    const std::vector<std::pair<std::string, std::string>> owned = {
+        {"Version", "2020-04-07"}, {"Action", "ListUserCertificateOrder"}, {"Keyword", "*.example.com 测试 ~a+b"},
+        {"AccessKeyId", "testid"}, {"Empty", ""}, {"Tag.10", "x"}, {"Tag.2", "y&z=1"}};
+    for (const HttpMethod method : {HttpMethod::Get, HttpMethod::Post}) {
+        std::vector<casview::ParamView> a, b;
+        for (const auto& [name, value] : owned) a.emplace_back(name, value), b.emplace_back(name, value);
+        const auto expected = casview::signRpc(method, a, "testsecret");
+        REQUIRE(expected.ok());
+        std::string out = "S";
+        REQUIRE_FALSE(casview::appendRpcSignature(out, method, b, "testsecret").has_value());
+        const auto& s = expected.value();
+        CHECK(out == "S" + s.canonicalizedQuery + '\0' + s.stringToSign + '\0' + s.signature + '\0');
+    }
+    std::vector<casview::ParamView> none;
+    std::string empty;
+    REQUIRE_FALSE(casview::appendRpcSignature(empty, HttpMethod::Get, none, "k").has_value());
+    CHECK(empty.substr(0, 10) == std::string("\0GET&%2F&\0", 10));
+    std::vector<casview::ParamView> twice = {{"A", "1"}, {"A", "2"}};
+    std::string untouched = "S";
+    const auto error = casview::appendRpcSignature(untouched, HttpMethod::Get, twice, "k");
+    REQUIRE(error.has_value());
+    CHECK(error->code == "InvalidParameter");
+    CHECK(untouched == "S");
+}

@@ -48,6 +48,11 @@ void answer(std::initializer_list<std::string_view> fields) {
     }
 }
 
+std::string& beginAnswer() {
+    g_output.assign(1, 'S');
+    return g_output;
+}
+
 void answerText(std::string&& text) {
     g_output = std::move(text);
     g_output.insert(g_output.begin(), 'S');

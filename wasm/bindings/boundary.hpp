@@ -41,6 +41,8 @@ private:
 
 /// Writes 'S' + fields as the answer to the current call.
 void answer(std::initializer_list<std::string_view> fields);
+/// Starts a successful answer ('S') and returns the buffer to append its fields to.
+std::string& beginAnswer();
 /// Writes 'S' + one large text (JSON) as the answer, without a copy of the text.
 void answerText(std::string&& text);
 /// Writes 'E' + the error's fields (errorFields) as the answer.

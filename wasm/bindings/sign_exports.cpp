@@ -21,17 +21,17 @@ EMSCRIPTEN_KEEPALIVE void casview_sign(size_t size) {
     }
     const auto method = parseMethod(*methodText);
     if (!method) return boundary::answerError(method.error());
-    std::vector<ParamView> params;
-    params.reserve(24);
+    static std::vector<ParamView> params;  // views into this request only; kept for its capacity
+    params.clear();
     while (const auto name = request.next()) {
         const auto value = request.next();
         if (!value) return boundary::answerError(invalidParameter("params", "malformed signing request"));
         params.emplace_back(*name, *value);
     }
-    const auto signature = signRpc(method.value(), params, *secret);
-    if (!signature) return boundary::answerError(signature.error());
-    const RpcSignature& s = signature.value();
-    boundary::answer({s.canonicalizedQuery, s.stringToSign, s.signature});
+    // The answer is written in place: no temporary strings for the three fields.
+    if (const auto error = appendRpcSignature(boundary::beginAnswer(), method.value(), params, *secret)) {
+        return boundary::answerError(*error);
+    }
 }
 
 }  // extern "C"

@@ -1,6 +1,8 @@
 #include "percent_encoding.hpp"
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 namespace casview {
 namespace {
@@ -18,30 +20,52 @@ constexpr std::array<bool, 256> makeUnreserved() {
 constexpr std::array<bool, 256> kUnreserved = makeUnreserved();
 constexpr char kHex[] = "0123456789ABCDEF";  // uppercase: the server canonicalizes this way
 
+// Every byte's encoding as 3 characters (an unreserved byte is itself, then 2 unused) and its
+// length: a branch-free loop writes 3 characters per byte and advances by the length.
+struct Encodings {
+    std::array<std::array<char, 3>, 256> text{};
+    std::array<uint8_t, 256> length{};
+};
+constexpr Encodings makeEncodings() {
+    Encodings e{};
+    for (size_t b = 0; b < 256; ++b) {
+        if (kUnreserved[b]) {
+            e.text[b] = {static_cast<char>(b), 0, 0};
+            e.length[b] = 1;
+        } else {
+            e.text[b] = {'%', kHex[b >> 4], kHex[b & 0x0F]};
+            e.length[b] = 3;
+        }
+    }
+    return e;
+}
+constexpr Encodings kEncodings = makeEncodings();
+
 }  // namespace
 
 char* writePercentEncoded(char* out, std::string_view text) {
-    for (char ch : text) {
+    // Writes 3 characters for every byte (within the 3×-per-byte room the caller has).
+    for (const char ch : text) {
         const auto byte = static_cast<unsigned char>(ch);
-        if (kUnreserved[byte]) {
-            *out++ = ch;
-        } else {
-            out[0] = '%';
-            out[1] = kHex[byte >> 4];
-            out[2] = kHex[byte & 0x0F];
-            out += 3;
-        }
+        std::memcpy(out, kEncodings.text[byte].data(), 3);
+        out += kEncodings.length[byte];
     }
     return out;
 }
 
+size_t percentEncodedSize(std::string_view text) {
+    size_t size = 0;
+    for (const char ch : text) size += kEncodings.length[static_cast<unsigned char>(ch)];
+    return size;
+}
+
 void appendPercentEncoded(std::string& out, std::string_view text) {
-    // Grow once to the worst case and write through a pointer: per-character push_back is an
-    // out-of-line libc++ call in the WASM build and dominated the signing time.
-    const size_t start = out.size();
-    out.resize(start + text.size() * kMaxEncodedPerByte);
-    char* end = writePercentEncoded(out.data() + start, text);
-    out.resize(static_cast<size_t>(end - out.data()));
+    // Grow once to the exact size (+2: the last byte's 3-character write) and write through a
+    // pointer: per-character appends, or growing to the 3× worst case, cost more than encoding.
+    const size_t start = out.size(), size = percentEncodedSize(text);
+    out.resize(start + size + 2);
+    writePercentEncoded(out.data() + start, text);
+    out.resize(start + size);
 }
 
 std::string percentEncode(std::string_view text) {

@@ -18,6 +18,9 @@ std::string percentEncode(std::string_view text);
 /// Appends percentEncode(text) to `out` (no temporary string on the signing hot path).
 void appendPercentEncoded(std::string& out, std::string_view text);
 
+/// The length of percentEncode(text).
+size_t percentEncodedSize(std::string_view text);
+
 /// An encoded byte takes at most this many characters ("%XY").
 inline constexpr size_t kMaxEncodedPerByte = 3;
 

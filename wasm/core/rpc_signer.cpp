@@ -1,6 +1,7 @@
 #include "rpc_signer.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "hmac_sha1.hpp"
 #include "percent_encoding.hpp"
@@ -12,11 +13,10 @@ namespace {
 // One implementation for owned (map) and borrowed (view) parameters; both arrive sorted.
 template <class SortedPairs>
 std::string canonicalize(const SortedPairs& params) {
-    size_t worstCase = 0;
-    for (const auto& [name, value] : params) {
-        worstCase += (name.size() + value.size()) * kMaxEncodedPerByte + 2;
-    }
-    std::string out(worstCase, '\0');
+    // The exact size first, then one write through a pointer (see appendPercentEncoded).
+    size_t size = params.empty() ? 0 : params.size() * 2 - 1;  // '=' each, '&' between
+    for (const auto& [name, value] : params) size += percentEncodedSize(name) + percentEncodedSize(value);
+    std::string out(size + 2, '\0');  // +2: writePercentEncoded writes 3 characters a byte
     char* cursor = out.data();
     for (const auto& [name, value] : params) {
         if (cursor != out.data()) *cursor++ = '&';
@@ -24,7 +24,7 @@ std::string canonicalize(const SortedPairs& params) {
         *cursor++ = '=';
         cursor = writePercentEncoded(cursor, value);
     }
-    out.resize(static_cast<size_t>(cursor - out.data()));
+    out.resize(size);
     return out;
 }
 
@@ -63,7 +63,7 @@ std::string canonicalizedQuery(const std::vector<ParamView>& sortedParams) {
 
 std::string stringToSign(HttpMethod method, std::string_view canonicalized) {
     std::string out(methodName(method));
-    out.reserve(out.size() + 5 + canonicalized.size() * 3 / 2);
+    out.reserve(out.size() + 5 + canonicalized.size() * 5 / 4);
     out += "&%2F&";  // percentEncode("/"): the RPC path is always "/"
     appendPercentEncoded(out, canonicalized);
     return out;
@@ -82,8 +82,10 @@ Outcome<RpcSignature> signRpc(HttpMethod method, const RpcParams& params,
     return signCanonical(method, canonicalize(params), accessKeySecret);
 }
 
-Outcome<RpcSignature> signRpc(HttpMethod method, std::vector<ParamView>& params,
-                              std::string_view accessKeySecret) {
+namespace {
+
+// Sorts borrowed parameters by name (byte order) and refuses Signature or a name given twice.
+std::optional<CasError> sortAndCheck(std::vector<ParamView>& params) {
     // string_view's operator< compares char_traits<char>, i.e. as unsigned bytes.
     const auto byName = [](const ParamView& a, const ParamView& b) { return a.first < b.first; };
     if (params.size() <= 32) {
@@ -108,7 +110,50 @@ Outcome<RpcSignature> signRpc(HttpMethod method, std::vector<ParamView>& params,
                                         " is given twice");
         }
     }
+    return std::nullopt;
+}
+
+}  // namespace
+
+Outcome<RpcSignature> signRpc(HttpMethod method, std::vector<ParamView>& params,
+                              std::string_view accessKeySecret) {
+    if (auto error = sortAndCheck(params)) return *error;
     return signCanonical(method, canonicalize(params), accessKeySecret);
+}
+
+std::optional<CasError> appendRpcSignature(std::string& out, HttpMethod method, std::vector<ParamView>& params,
+                                           std::string_view accessKeySecret) {
+    if (auto error = sortAndCheck(params)) return error;
+    // canonicalizedQuery \0: its exact size first, then written in place (+2: the encoder
+    // writes 3 characters a byte).
+    size_t canonicalSize = params.empty() ? 0 : params.size() * 2 - 1;
+    for (const auto& [name, value] : params) canonicalSize += percentEncodedSize(name) + percentEncodedSize(value);
+    const size_t canonicalStart = out.size();
+    out.resize(canonicalStart + canonicalSize + 3);
+    char* cursor = out.data() + canonicalStart;
+    for (size_t i = 0; i < params.size(); ++i) {
+        if (i > 0) *cursor++ = '&';
+        cursor = writePercentEncoded(cursor, params[i].first);
+        *cursor++ = '=';
+        cursor = writePercentEncoded(cursor, params[i].second);
+    }
+    out.resize(canonicalStart + canonicalSize + 1);  // the NUL
+    out.back() = '\0';
+    // stringToSign \0 after it, encoded from the canonical query in the same buffer.
+    const std::string_view prefix = method == HttpMethod::Get ? "GET&%2F&" : "POST&%2F&";
+    const size_t encodedSize = percentEncodedSize(std::string_view(out).substr(canonicalStart, canonicalSize));
+    const size_t toSignStart = out.size();
+    out.resize(toSignStart + prefix.size() + encodedSize + 3);
+    std::memcpy(out.data() + toSignStart, prefix.data(), prefix.size());
+    writePercentEncoded(out.data() + toSignStart + prefix.size(),
+                        std::string_view(out.data() + canonicalStart, canonicalSize));
+    const size_t toSignSize = prefix.size() + encodedSize;
+    out.resize(toSignStart + toSignSize + 1);
+    out.back() = '\0';
+    // signature \0
+    out += signatureOf(accessKeySecret, std::string_view(out).substr(toSignStart, toSignSize));
+    out.push_back('\0');
+    return std::nullopt;
 }
 
 }  // namespace casview

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -59,5 +60,11 @@ Outcome<RpcSignature> signRpc(HttpMethod method, const RpcParams& params,
 /// given twice (a map cannot hold it, and the service would see only one).
 Outcome<RpcSignature> signRpc(HttpMethod method, std::vector<ParamView>& params,
                               std::string_view accessKeySecret);
+
+/// The same, appended to `out` as canonicalizedQuery \0 stringToSign \0 signature \0 with no
+/// temporary strings (the signing export writes its answer this way); an error leaves `out`
+/// as it was.
+std::optional<CasError> appendRpcSignature(std::string& out, HttpMethod method, std::vector<ParamView>& params,
+                                           std::string_view accessKeySecret);
 
 }  // namespace casview
