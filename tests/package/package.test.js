@@ -124,7 +124,7 @@ window.consume = async ({ vector }) => ({
 document.title = 'ready';
 `);
   await writeFile(join(app, 'vite.config.js'),
-    "export default { build: { rolldownOptions: { input: { main: 'index.html', sign: 'sign.html' } } } };\n");
+    "export default { build: { rollupOptions: { input: { main: 'index.html', sign: 'sign.html' } } } };\n");
 
   await run(vite, ['build', '--logLevel', 'warn'], { cwd: app });
   const dist = join(app, 'dist');
