@@ -926,7 +926,7 @@ void Inventory::computeSuperseded() const {
         if (!wanted[s]) continue;
         const uint32_t* const begin = namesOf(s).first;
         const uint32_t* const end = namesOf(s).second;
-        Newness t;
+        Newness t = best[s];  // a set covers itself: only newer candidates need a check
         const auto consider = [&](const std::pair<const uint32_t*, const uint32_t*>& list, bool check) {
             for (const uint32_t* b = list.first; b != list.second; ++b) {
                 if (best[*b] > t && (!check || covers(*b, begin, end))) t = best[*b];

@@ -396,8 +396,14 @@ void InventoryQueryEngine::run(const InventoryQuery& query, QueryResult& result)
     const std::string host = query.coversHost.empty() ? std::string() : normalizeHostname(query.coversHost);
     const std::string wildcard = coveringWildcard(host);
     const bool filterCoverage = !query.coversHost.empty();
+    // No filter at all (the page's first paint, an emptied search box): every entry matches,
+    // the counts are those of the whole inventory, and the rows come straight from the order.
+    const bool noFilter = !filterText && !query.kind && query.statuses.empty() && query.orderTypes.empty() &&
+                          query.expiryStates.empty() && !query.expiresWithinDays && !query.notAfterFromMs &&
+                          !query.notAfterToMs && !query.resourceGroupId && query.sites.empty() &&
+                          !query.hideSuperseded && !filterCoverage && !query.withHistogram;
 
-    selected_.assign(n, 0);
+    if (!noFilter) selected_.assign(n, 0);
     statusCounts_.assign(inv.statuses_.names().size(), 0);
     InventoryCounts& counts = result.matchedCounts;
     counts.total = 0;
@@ -406,7 +412,7 @@ void InventoryQueryEngine::run(const InventoryQuery& query, QueryResult& result)
     counts.superseded = 0;
     if (query.withHistogram) result.histogram = makeExpiryHistogram(inv.nowMs());
 
-    if (!groupMissing && !(filterCoverage && host.empty())) {
+    if (!noFilter && !groupMissing && !(filterCoverage && host.empty())) {
         for (size_t i = 0; i < n; ++i) {
             const Inventory::EntryData& d = entries[i];
             if (filterText && termHits_[i] != termCount_) continue;
@@ -475,13 +481,17 @@ void InventoryQueryEngine::run(const InventoryQuery& query, QueryResult& result)
         allCountsReady_ = true;
     }
     result.allCounts = allCounts_;
+    if (noFilter) {
+        counts = allCounts_;
+        result.matched = n;
+    }
 
     result.rows.clear();
     if (query.offset >= result.matched || query.limit == 0) return;
     const size_t want = std::min(query.limit, result.matched - query.offset);
     size_t skip = query.offset;
     const auto take = [&](uint32_t i) {
-        if (!selected_[i]) return false;
+        if (!noFilter && !selected_[i]) return false;
         if (skip > 0) {
             --skip;
             return false;
