@@ -35,10 +35,17 @@ async function measure(count, { smoke }) {
   const site = await startStatic({ root });
   const browser = await launchBrowser();
   try {
-    const page = await browser.context.newPage();
-    await page.goto(`${site.url}bench.html`);
-    await page.waitForFunction(() => window.benchReady);
-    const firstPaint = await page.evaluate(() => window.bench.firstPaint());
+    // First paint in fresh pages (the module and the page load anew each time), then the
+    // keystrokes in the last of them.
+    const firstPaints = [];
+    let page;
+    for (let r = 0; r < (smoke ? 1 : 3); r++) {
+      await page?.close();
+      page = await browser.context.newPage();
+      await page.goto(`${site.url}bench.html`);
+      await page.waitForFunction(() => window.benchReady);
+      firstPaints.push(await page.evaluate(() => window.bench.firstPaint()));
+    }
     const keys = { work: [], paint: [], painted: [] };
     for (const text of smoke ? TYPED.slice(0, 1) : TYPED) {
       const { work, paint } = await page.evaluate((t) => window.bench.keystrokes(t), text);
@@ -46,7 +53,7 @@ async function measure(count, { smoke }) {
       keys.paint.push(...paint);
       keys.painted.push(...await page.evaluate((t) => window.bench.keystrokesPainted(t), text));
     }
-    return { firstPaint, keys };
+    return { firstPaints, keys };
   } finally {
     await browser.close();
     await site.close();
@@ -68,10 +75,12 @@ const KEYSTROKE_BUDGET_MS = 16;
 function firstPaintFigure(count) {
   return async ({ smoke }) => {
     const n = sizeOf(count, smoke);
-    const { firstPaint } = await run(n, { smoke });
+    const { firstPaints } = await run(n, { smoke });
+    const { median, min, max } = summarize(firstPaints);
     return {
-      figure: `page: first table paint after data (${label(n)} rows)`, unit: 'ms', median: firstPaint,
-      min: firstPaint, max: firstPaint, budget: `≤ ${FIRST_PAINT_BUDGET_MS} ms`, pass: firstPaint <= FIRST_PAINT_BUDGET_MS,
+      figure: `page: first table paint after data (${label(n)} rows)`, unit: 'ms', median, min, max,
+      budget: `≤ ${FIRST_PAINT_BUDGET_MS} ms`, pass: median <= FIRST_PAINT_BUDGET_MS,
+      detail: `${firstPaints.map((ms) => ms.toFixed(1)).join(', ')} ms in ${firstPaints.length} fresh page load(s)`,
     };
   };
 }
