@@ -17,7 +17,7 @@ import { createInventory } from '../../web/casview/index.js';
 import { inventoryWasmId } from '../../web/casview/inventory.js';
 import { answeredError, readAnswer, requestOf } from '../../web/casview/boundary.js';
 import { loadCore } from '../../web/casview/core.js';
-import { microsPerOp } from './stats.js';
+import { microsPerOpSideBySide } from './stats.js';
 
 const FIXTURES = new URL('../../tests/fixtures/pages/', import.meta.url);
 
@@ -41,19 +41,18 @@ async function measure({ fixture, orderType, full }, { smoke }) {
   const batch = smoke ? 3 : 200;
   const repetitions = smoke ? 2 : 9;
   let shown = 0;
-  const ours = await microsPerOp(() => {
+  let parsed = 0;
+  // Alternating batches: both see the same load (the machine is shared).
+  const { ours, peer, ratio } = await microsPerOpSideBySide(() => {
     inventory.clear();
     addBody(core, id, bytes);
     if (full) shown = inventory.query({ limit: rows }).rows.length;
-  }, { batch, repetitions });
+  }, () => { parsed += JSON.parse(body).CertificateOrderList.length; }, { batch, repetitions });
   if (inventory.size !== rows || (full && shown !== rows)) {
     throw new Error(`parse bench: ${inventory.size} rows added, ${shown} shown; expected ${rows}`);
   }
   inventory.dispose();
-  let parsed = 0;
-  const peer = await microsPerOp(() => { parsed += JSON.parse(body).CertificateOrderList.length; }, { batch, repetitions });
   if (parsed === 0) throw new Error('parse bench: JSON.parse found no rows');
-  const ratio = ours.median / peer.median;
   return {
     figure: `parse 100-row ${orderType} page (${Math.round(body.length / 1000)} KB) ${full ? '→ rows in JS (full path)' : '→ WASM inventory'}`,
     unit: 'µs/page', ...ours, peer: 'JSON.parse', peerMedian: peer.median, ratio,
