@@ -1,5 +1,5 @@
 // signRpcRequest: the pure signing function of the public API (no network).
-import { answeredError, readAnswer, writeRequest } from './boundary.js';
+import { answeredError, readText, writeRequest } from './boundary.js';
 import { loadCore, loadedCore } from './core.js';
 import { invalidParameter } from './errors.js';
 
@@ -55,8 +55,9 @@ export async function signRpcRequest({ method, params, accessKeySecret } = {}) {
   const size = writeRequest(core, request);
   requireWellFormed(request, accessKeySecret, params);  // after encodeInto flattened the string
   core._casview_sign(size);
-  const { ok, fields } = readAnswer(core);
-  if (!ok) throw answeredError(core);
-  const [canonicalizedQuery, stringToSign, signature] = fields;
-  return { canonicalizedQuery, stringToSign, signature };
+  // 'S' canonicalizedQuery \0 stringToSign \0 signature \0, read in one decode.
+  const pointer = core._casview_output();
+  if (core.HEAPU8[pointer] !== 0x53) throw answeredError(core);
+  const fields = readText(core, pointer + 1, core._casview_output_size() - 2).split('\0');
+  return { canonicalizedQuery: fields[0], stringToSign: fields[1], signature: fields[2] };
 }
