@@ -17,7 +17,7 @@ namespace casview {
 class ChunkedText {
 public:
     /// Positions are chunk << kChunkBits | offset; one append never spans two chunks.
-    static constexpr unsigned kChunkBits = 18;
+    static constexpr unsigned kChunkBits = 16;
     static constexpr size_t kChunkSize = size_t{1} << kChunkBits;
 
     /// Appends `bytes` in one piece; returns their position.

@@ -339,7 +339,7 @@ bool Inventory::addRow(CertificateRow row, const PageOrigin& origin) {
         if (const auto existing = findIdentity(e.site, e.kind, e.hasId, e.id, e.hasId ? std::string_view() : instanceId(i))) {
             target = *existing;
         } else {
-            if ((identityCount_ + 1) * 2 > identities_.size()) growIdentityTable();
+            if ((identityCount_ + 1) * 5 > identities_.size() * 4) growIdentityTable();  // load ≤ 4/5
             const size_t mask = identities_.size() - 1;
             size_t slot = identityHash(i) & mask;
             while (identities_[slot] != 0) slot = (slot + 1) & mask;
@@ -411,7 +411,6 @@ void Inventory::derive(size_t i, const CertificateRow& row, const PageOrigin& or
         sans += name;
         ++sanCount;
     });
-    d.sanCount = sanCount;
 
     const std::string_view firstSan = firstListItem(sanSource);
     std::string name;
@@ -555,22 +554,22 @@ void Inventory::appendSearchSegment(size_t i, const CertificateRow& row) {
     std::string& hex = scratchEntry_;
     hex.clear();
     for (const TextField textField : kHexFields) appendSearchField(hex, nullptr, nonEmpty(row.text(textField)));
-    std::array<uint64_t, 4> bigrams{};
+    HexPairs bigrams{};
     addHexBigrams(bigrams, hex);
     if (hexBigrams_.size() <= i) hexBigrams_.resize(i + 1);
     hexBigrams_[i] = bigrams;
 }
 
 void Inventory::appendHexSearchText(std::string& out, size_t i) const {
-    std::string text;
-    for (const TextField textField : kHexFields) {
-        text.clear();
-        if (appendRecordText(text, rowRecord(i), dictionary_, textField)) appendSearchField(out, nullptr, text);
+    bool present[kHexFields.size()];
+    recordTexts(rowRecord(i), dictionary_, kHexFields.data(), kHexFields.size(), hexScratch_.data(), present);
+    for (size_t k = 0; k < kHexFields.size(); ++k) {
+        if (present[k]) appendSearchField(out, nullptr, hexScratch_[k]);
     }
     out.push_back('\n');
 }
 
-void Inventory::addHexBigrams(std::array<uint64_t, 4>& set, std::string_view text) {
+void Inventory::addHexBigrams(HexPairs& set, std::string_view text) {
     static const std::array<int8_t, 256> kValue = [] {
         std::array<int8_t, 256> v{};
         v.fill(-1);
@@ -675,9 +674,14 @@ std::string_view Inventory::orderType(size_t i) const { return kOrderTypeNames[e
 
 std::vector<std::string_view> Inventory::sans(size_t i) const {
     std::vector<std::string_view> out;
-    out.reserve(entries_[i].sanCount);
+    out.reserve(sanCount(i));
     forEachListItem(sanList(i), [&](std::string_view san) { out.push_back(san); });
     return out;
+}
+
+size_t Inventory::sanCount(size_t i) const {
+    const std::string_view list = sanList(i);
+    return list.empty() ? 0 : static_cast<size_t>(std::count(list.begin(), list.end(), ',')) + 1;
 }
 
 std::optional<int64_t> Inventory::notBeforeMs(size_t i) const {
@@ -861,16 +865,19 @@ void Inventory::computeSuperseded() const {
         return Newness{d.notAfterMs, d.hasNotBefore ? d.notBeforeMs : INT64_MIN, true};
     };
 
-    // The newest certificate valid now of each set; which sets any certificate could be.
-    std::vector<Newness> best(sets);
+    // The newest certificate valid now of each set (its entry index: 4 bytes, not a Newness);
+    // which sets any certificate could be.
+    constexpr uint32_t kNone = UINT32_MAX;
+    const auto newnessOf = [&](uint32_t e) { return e == kNone ? Newness{} : newness(entries_[e]); };
+    std::vector<uint32_t> best(sets, kNone);
     std::vector<uint8_t> wanted(sets, 0);
     for (size_t i = 0; i < n; ++i) {
         const EntryData& d = entries_[i];
         if (d.kind != EntryKind::Certificate || d.sanSet == 0 || !d.hasNotAfter) continue;
         const size_t s = d.sanSet - 1;
         wanted[s] = 1;
-        if (nowMs_ <= d.notAfterMs && (!d.hasNotBefore || d.notBeforeMs <= nowMs_) && newness(d) > best[s]) {
-            best[s] = newness(d);
+        if (nowMs_ <= d.notAfterMs && (!d.hasNotBefore || d.notBeforeMs <= nowMs_) && newness(d) > newnessOf(best[s])) {
+            best[s] = static_cast<uint32_t>(i);
         }
     }
 
@@ -885,7 +892,7 @@ void Inventory::computeSuperseded() const {
     KeyedLists single, pairs;
     const auto each = [&](auto f) {
         for (size_t s = 0; s < sets; ++s) {
-            if (!best[s].valid) continue;
+            if (best[s] == kNone) continue;
             const auto [begin, end] = namesOf(s);
             const size_t count = static_cast<size_t>(end - begin);
             for (const uint32_t* a = begin; a != end; ++a) {
@@ -901,7 +908,7 @@ void Inventory::computeSuperseded() const {
     each([](KeyedLists& lists, uint64_t key, size_t s) { lists.add(key, static_cast<uint32_t>(s)); });
     std::vector<uint32_t> bigSets;
     for (size_t s = 0; s < sets; ++s) {
-        if (best[s].valid && sanSetStart_[s + 1] - sanSetStart_[s] > kMaxPairedNames) bigSets.push_back(static_cast<uint32_t>(s));
+        if (best[s] != kNone && sanSetStart_[s + 1] - sanSetStart_[s] > kMaxPairedNames) bigSets.push_back(static_cast<uint32_t>(s));
     }
 
     const auto covers = [&](size_t b, const uint32_t* begin, const uint32_t* end) {
@@ -921,15 +928,17 @@ void Inventory::computeSuperseded() const {
         return listSize(single.list(x)) + (wildcard[x] == kNoName ? 0 : listSize(single.list(wildcard[x])));
     };
 
-    std::vector<Newness> newest(sets);  // T(S) of each wanted set
+    std::vector<uint32_t> newest(sets, kNone);  // T(S) of each wanted set, as an entry index
     for (size_t s = 0; s < sets; ++s) {
         if (!wanted[s]) continue;
         const uint32_t* const begin = namesOf(s).first;
         const uint32_t* const end = namesOf(s).second;
-        Newness t = best[s];  // a set covers itself: only newer candidates need a check
+        uint32_t tEntry = best[s];  // a set covers itself: only newer candidates need a check
+        Newness t = newnessOf(tEntry);
         const auto consider = [&](const std::pair<const uint32_t*, const uint32_t*>& list, bool check) {
             for (const uint32_t* b = list.first; b != list.second; ++b) {
-                if (best[*b] > t && (!check || covers(*b, begin, end))) t = best[*b];
+                const Newness candidate = newnessOf(best[*b]);
+                if (candidate > t && (!check || covers(*b, begin, end))) t = candidate, tEntry = best[*b];
             }
         };
         // The two names with the fewest sets covering them.
@@ -957,16 +966,17 @@ void Inventory::computeSuperseded() const {
                 }
             }
             for (const uint32_t b : bigSets) {
-                if (best[b] > t && covers(b, begin, end)) t = best[b];
+                const Newness candidate = newnessOf(best[b]);
+                if (candidate > t && covers(b, begin, end)) t = candidate, tEntry = best[b];
             }
         }
-        newest[s] = t;
+        newest[s] = tEntry;
     }
 
     for (size_t i = 0; i < n; ++i) {
         const EntryData& d = entries_[i];
         if (d.kind != EntryKind::Certificate || d.sanSet == 0 || !d.hasNotAfter) continue;
-        superseded_[i] = newest[d.sanSet - 1] > newness(d) ? 1 : 0;
+        superseded_[i] = newnessOf(newest[d.sanSet - 1]) > newness(d) ? 1 : 0;
     }
 }
 

@@ -144,7 +144,7 @@ public:
     /// Issuer, else RootBrand (orders), trimmed; "" when neither.
     std::string_view issuer(size_t i) const;
     std::vector<std::string_view> sans(size_t i) const;
-    size_t sanCount(size_t i) const { return entries_[i].sanCount; }
+    size_t sanCount(size_t i) const;
     std::optional<int64_t> notBeforeMs(size_t i) const;
     std::optional<int64_t> notAfterMs(size_t i) const;
     std::optional<int64_t> daysLeft(size_t i) const;
@@ -208,16 +208,17 @@ private:
         uint32_t site = 0;           // id in sites_
         uint32_t segment = 0;        // search segment of this entry
         uint32_t sanSet = 0;         // certificates: id of its set of SAN names (+1; 0 = none)
-        uint32_t sanCount = 0;
         std::array<uint32_t, kFacetCount> facets{};  // ids in facets_ / facetFolded_
         EntryKind kind = EntryKind::Certificate;
         uint8_t orderType = 0;       // index into kOrderTypeNames
         ExpiryState expiry = ExpiryState::Unknown;
-        bool statusFromDates = false;
-        bool hasNotBefore = false;
-        bool hasNotAfter = false;
-        bool hasId = false;
-        bool expiredFlag = false;    // the row says Expired: true (counts when no end date)
+        // Flags as bits (72 bytes an entry; a bit-field has no default initializer in C++17:
+        // entries are value-initialized, so they start false).
+        bool statusFromDates : 1;
+        bool hasNotBefore : 1;
+        bool hasNotAfter : 1;
+        bool hasId : 1;
+        bool expiredFlag : 1;        // the row says Expired: true (counts when no end date)
     };
 
     /// Text k of entry i (0 display name, 1 primary domain, 2 SAN list, 3 InstanceId).
@@ -229,7 +230,8 @@ private:
     void deriveTime(size_t i);
     void appendSearchSegment(size_t i, const CertificateRow& row);
     /// Adds the adjacent pairs of lower-case hex digits in text to a 256-bit set.
-    static void addHexBigrams(std::array<uint64_t, 4>& set, std::string_view text);
+    using HexPairs = std::array<uint64_t, 4>;
+    static void addHexBigrams(HexPairs& set, std::string_view text);
     /// The folded hex search text of entry i (Fingerprint, Sha2, SerialNo, '\n'-terminated).
     void appendHexSearchText(std::string& out, size_t i) const;
     uint32_t sanSetOf(std::string_view sanList);
@@ -270,8 +272,8 @@ private:
     std::vector<uint32_t> segmentOwner_;  // entry index, or kDeadSegment
     std::array<uint64_t, 256> searchByteCounts_{};  // to pick a term's rarest byte
     // Per entry, the hex digit pairs of its Fingerprint, Sha2 and SerialNo (256 bits): a hex
-    // term's pairs must all be there, which rules out ~99 % of rows before any string search.
-    ChunkedVector<std::array<uint64_t, 4>> hexBigrams_;
+    // term's pairs must all be there, which rules out ~99 % of rows before its record is read.
+    ChunkedVector<HexPairs> hexBigrams_;
     Interner facets_;                           // trimmed values as sent
     std::vector<std::string> facetFolded_{""};  // the same, case-folded, by id
     static constexpr uint32_t kDeadSegment = UINT32_MAX;
@@ -288,6 +290,7 @@ private:
 
     std::vector<std::string_view> recordStrings_;  // scratch of addRow…
     std::string scratchRecord_, scratchEntry_;    // …kept for their capacity
+    mutable std::array<std::string, 3> hexScratch_;  // appendHexSearchText's field texts
 
     mutable std::mutex supersededMutex_;
     mutable bool supersededStale_ = false;

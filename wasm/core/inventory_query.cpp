@@ -162,7 +162,7 @@ std::optional<int64_t> InventoryQueryEngine::intKeyOf(SortKey key, size_t i) con
         case SortKey::Kind: return static_cast<int64_t>(d.kind);
         case SortKey::ExpiryState: return present(d.expiry != ExpiryState::Unknown, static_cast<int64_t>(d.expiry));
         case SortKey::Id: return inventory_.id(i);
-        case SortKey::SanCount: return static_cast<int64_t>(d.sanCount);
+        case SortKey::SanCount: return static_cast<int64_t>(inventory_.sanCount(i));
         case SortKey::Superseded: return static_cast<int64_t>(inventory_.superseded(i));
         default: return std::nullopt;
     }
@@ -255,7 +255,7 @@ bool InventoryQueryEngine::searchText(std::string_view text) {
 
     // A hex term (in hexTerm_, its pairs in `pairs`) in entry e's Fingerprint, Sha2 or SerialNo.
     std::string hexText;
-    const auto hexMatches = [&](size_t e, const std::array<uint64_t, 4>& pairs) {
+    const auto hexMatches = [&](size_t e, const Inventory::HexPairs& pairs) {
         if (!hasAllPairs(inv.hexBigrams_[e], pairs)) return false;
         hexText.clear();
         inv.appendHexSearchText(hexText, e);
@@ -294,7 +294,7 @@ bool InventoryQueryEngine::searchText(std::string_view text) {
         for (size_t t = lastTermCount_ - 1; t < termCount; ++t, ++level) {
             const bool anyFacet = matchFacets(terms[t]);
             const bool hex = searchesHex(terms[t]);
-            std::array<uint64_t, 4> pairs{};
+            Inventory::HexPairs pairs{};
             if (hex) Inventory::addHexBigrams(pairs, hexTermOf(terms[t]));
             for (size_t e = 0; e < termHits_.size(); ++e) {
                 if (termHits_[e] != level) continue;
@@ -324,7 +324,7 @@ bool InventoryQueryEngine::searchText(std::string_view text) {
                           static_cast<size_t>(first - starts.begin()), inv.searchByteCounts_, terms[t], onHit);
             }
             if (searchesHex(terms[t])) {
-                std::array<uint64_t, 4> pairs{};
+                Inventory::HexPairs pairs{};
                 Inventory::addHexBigrams(pairs, hexTermOf(terms[t]));
                 for (size_t e = 0; e < termHits_.size(); ++e) {
                     if (termHits_[e] == level && hexMatches(e, pairs)) {

@@ -51,6 +51,11 @@ CertificateRow rowFromRecord(std::string_view record, const RecordDictionary& di
 /// occurrence counts, as in the parser.
 bool appendRecordText(std::string& out, std::string_view record, const RecordDictionary& dictionary, TextField field);
 
+/// appendRecordText for several fields in one pass over the record: texts[k] is field k's
+/// text; present[k] whether it has one.
+void recordTexts(std::string_view record, const RecordDictionary& dictionary, const TextField* fields, size_t count,
+                 std::string* texts, bool* present);
+
 /// The position (0-based) of the first member whose value is a string without escapes whose
 /// bytes are exactly `text`; -1 when none is.
 int findRecordString(std::string_view record, std::string_view text);

@@ -7,35 +7,32 @@ namespace casview {
 std::vector<uint32_t> sortIndicesByKey(const std::vector<int64_t>& keys, const std::vector<uint8_t>& present, bool descending) {
     const size_t n = keys.size();
     // Keys as unsigned numbers in the wanted order (the sign bit flipped; all bits for
-    // descending), sorted least significant byte first: every pass is stable.
-    struct Item {
-        uint64_t key;
-        uint32_t index;
+    // descending), sorted least significant byte first: every pass is stable. Only indices
+    // move (4 bytes each): the first query of a 100,000-row inventory needs little memory.
+    const auto keyOf = [&](uint32_t i) {
+        const uint64_t key = static_cast<uint64_t>(keys[i]) ^ (uint64_t{1} << 63);
+        return descending ? ~key : key;
     };
-    std::vector<Item> items, scratch;
-    items.reserve(n);
+    std::vector<uint32_t> order, scratch;
+    order.reserve(n);
     for (size_t i = 0; i < n; ++i) {
-        if (!present[i]) continue;
-        uint64_t key = static_cast<uint64_t>(keys[i]) ^ (uint64_t{1} << 63);
-        if (descending) key = ~key;
-        items.push_back({key, static_cast<uint32_t>(i)});
+        if (present[i]) order.push_back(static_cast<uint32_t>(i));
     }
-    scratch.resize(items.size());
+    const size_t sorted = order.size();
+    scratch.resize(sorted);
     for (unsigned shift = 0; shift < 64; shift += 8) {
         std::array<size_t, 257> start{};
-        for (const Item& item : items) ++start[((item.key >> shift) & 0xFF) + 1];
+        for (size_t k = 0; k < sorted; ++k) ++start[((keyOf(order[k]) >> shift) & 0xFF) + 1];
         bool oneBucket = false;
         for (size_t b = 1; b <= 256; ++b) {
-            if (start[b] == items.size()) oneBucket = true;
+            if (start[b] == sorted) oneBucket = true;
             start[b] += start[b - 1];
         }
         if (oneBucket) continue;  // every key has the same byte here
-        for (const Item& item : items) scratch[start[(item.key >> shift) & 0xFF]++] = item;
-        items.swap(scratch);
+        for (size_t k = 0; k < sorted; ++k) scratch[start[(keyOf(order[k]) >> shift) & 0xFF]++] = order[k];
+        order.swap(scratch);
     }
-    std::vector<uint32_t> order;
-    order.reserve(n);
-    for (const Item& item : items) order.push_back(item.index);
+    scratch = {};
     for (size_t i = 0; i < n; ++i) {
         if (!present[i]) order.push_back(static_cast<uint32_t>(i));
     }
