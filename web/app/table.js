@@ -21,7 +21,7 @@ export const COLUMNS = Object.freeze([
 ]);
 
 const OVERSCAN = 6;
-const DEFAULT_ROW_HEIGHT = 36;
+const DEFAULT_ROW_HEIGHT = 31.5;  // styles.css: --row-height 2.25rem at the 14px root font (measured, then kept)
 
 /** 'certificate:12345' → '12345': the kind has its own column. */
 export function displayId(id) {
