@@ -14,16 +14,9 @@ using namespace casview::test;
 
 namespace {
 
-ClientConfig testConfig() {
-    ClientConfig config;
-    config.credentials = {"testid", "testsecret", ""};
-    config.proxy = "http://127.0.0.1:8787/";
-    return config;
-}
-
 // The client, its fake world, and the data the server holds: 120 issued certificates.
 struct World {
-    explicit World(ClientConfig config = testConfig(), int64_t latencyMs = 100) {
+    explicit World(ClientConfig config = testClientConfig(), int64_t latencyMs = 100) {
         server.latencyMs = latencyMs;
         for (int64_t i = 1; i <= 120; ++i) {
             server.rows["ISSUED"].push_back(certificateRow(1000 + i, "site" + std::to_string(i) + ".example.com"));
@@ -105,7 +98,7 @@ TEST_CASE("client: one page, POSTed as a signed form to proxy + endpoint + /", "
 }
 
 TEST_CASE("client: GET puts the signed parameters in the query", "[client]") {
-    ClientConfig config = testConfig();
+    ClientConfig config = testClientConfig();
     config.method = HttpMethod::Get;
     config.proxy = "";
     config.endpoint = "https://cas.ap-southeast-1.aliyuncs.com";
@@ -125,7 +118,7 @@ TEST_CASE("client: GET puts the signed parameters in the query", "[client]") {
 }
 
 TEST_CASE("client: STS token is sent and signed", "[client]") {
-    ClientConfig config = testConfig();
+    ClientConfig config = testClientConfig();
     config.credentials.securityToken = "CAIS+STS/tokenExample==";
     World w(config);
     w.page(certPage());
@@ -188,32 +181,32 @@ TEST_CASE("client: the configuration is checked when the client is created", "[c
         CHECK(created.error().code == "InvalidParameter");
         CHECK(created.error().param == param);
     };
-    ClientConfig c = testConfig();
+    ClientConfig c = testClientConfig();
     c.credentials.accessKeyId = "";
     check(c, "accessKeyId");
-    c = testConfig();
+    c = testClientConfig();
     c.credentials.accessKeySecret = "";
     check(c, "accessKeySecret");
-    c = testConfig();
+    c = testClientConfig();
     c.endpoint = "cas.aliyuncs.com";
     check(c, "endpoint");
-    c = testConfig();
+    c = testClientConfig();
     c.proxy = "http://127.0.0.1:8787";
     check(c, "proxy");
-    c = testConfig();
+    c = testClientConfig();
     c.timeoutMs = 0;
     check(c, "timeoutMs");
-    c = testConfig();
+    c = testClientConfig();
     c.maxRetries = -1;
     check(c, "maxRetries");
-    c = testConfig();
+    c = testClientConfig();
     c.maxRetries = 11;
     check(c, "maxRetries");
-    c = testConfig();
+    c = testClientConfig();
     c.requestsPerSecond = 0;
     check(c, "requestsPerSecond");
     CHECK(transport.sent().empty());
-    CHECK(CasClient::create(testConfig(), services).ok());
+    CHECK(CasClient::create(testClientConfig(), services).ok());
 }
 
 TEST_CASE("client: retry schedule, exact, each attempt re-signed with a new nonce", "[client][retry]") {
@@ -237,7 +230,7 @@ TEST_CASE("client: retry schedule, exact, each attempt re-signed with a new nonc
 }
 
 TEST_CASE("client: after maxRetries the last error is reported", "[client][retry]") {
-    ClientConfig config = testConfig();
+    ClientConfig config = testClientConfig();
     config.maxRetries = 2;
     World w(config);
     for (int i = 0; i < 5; ++i) w.server.injected.push_back(serviceFailure(500, "InternalError"));
@@ -294,7 +287,7 @@ TEST_CASE("client: non-retryable errors are reported after exactly one request",
 }
 
 TEST_CASE("client: a wrong secret is SignatureDoesNotMatch after one request", "[client][retry]") {
-    ClientConfig config = testConfig();
+    ClientConfig config = testClientConfig();
     config.credentials.accessKeySecret = "not-the-secret";
     World w(config);
     w.page(certPage());
@@ -322,7 +315,7 @@ TEST_CASE("client: transport failures are retried; Timeout comes from the transp
 }
 
 TEST_CASE("client: every attempt timing out ends in Timeout", "[client][retry]") {
-    ClientConfig config = testConfig();
+    ClientConfig config = testClientConfig();
     config.timeoutMs = 1000;
     config.maxRetries = 1;
     World w(config);
@@ -399,7 +392,7 @@ TEST_CASE("client: skew correction happens once per call, and needs a Date", "[c
 }
 
 TEST_CASE("client: the skew re-sign does not use up a retry", "[client][skew]") {
-    ClientConfig config = testConfig();
+    ClientConfig config = testClientConfig();
     config.maxRetries = 1;
     World w(config);
     w.server.serverAheadMs = -20 * 60000;  // server behind
@@ -554,7 +547,7 @@ TEST_CASE("client: an abort reported from inside Transport::cancel is ignored", 
     FakeScheduler scheduler(clock);
     AbortReportingTransport transport;
     CountingRandom random;
-    auto client = std::move(CasClient::create(testConfig(), {transport, scheduler, clock, random, nullptr, {}})).value();
+    auto client = std::move(CasClient::create(testClientConfig(), {transport, scheduler, clock, random, nullptr, {}})).value();
     std::vector<std::string> log;
     const auto id = client->listUserCertificateOrder(certPage(), [&](Outcome<ListPage> p) {
         log.push_back(p.ok() ? "ok" : p.error().code);
@@ -601,7 +594,7 @@ TEST_CASE("client: every retry is announced to the host before its wait", "[clie
     std::vector<RetryNotice> notices;
     ClientServices services{transport, scheduler, clock, random, &jitter, {}};
     services.onRetry = [&](const RetryNotice& notice) { notices.push_back(notice); };
-    auto client = CasClient::create(testConfig(), services).value();
+    auto client = CasClient::create(testClientConfig(), services).value();
     std::vector<Outcome<ListPage>> results;
     const auto op = client->listUserCertificateOrder(
         certPage(), [&](Outcome<ListPage> outcome) { results.push_back(std::move(outcome)); });

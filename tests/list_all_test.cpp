@@ -18,15 +18,8 @@ namespace {
 
 constexpr int64_t kT0 = 1704110400000;
 
-ClientConfig testConfig() {
-    ClientConfig config;
-    config.credentials = {"testid", "testsecret", ""};
-    config.proxy = "http://127.0.0.1:8787/";
-    return config;
-}
-
 struct World {
-    explicit World(ClientConfig config = testConfig(), int64_t latencyMs = 200) {
+    explicit World(ClientConfig config = testClientConfig(), int64_t latencyMs = 200) {
         server.latencyMs = latencyMs;
         auto created = CasClient::create(std::move(config), {transport, scheduler, clock, random, &jitter, {}});
         REQUIRE(created.ok());
@@ -237,7 +230,7 @@ TEST_CASE("listAll: every page, in API order, with progress after each", "[list-
 }
 
 TEST_CASE("listAll: pipelined at the limit under 200 ms latency, never above it", "[list-all][rate-limiter]") {
-    World w(testConfig(), 200);
+    World w(testClientConfig(), 200);
     w.fill("ISSUED", 1, 6000);
     w.listAll(certQuery({"ISSUED"}, 10));  // 600 pages
     w.scheduler.runUntilIdle();
@@ -258,7 +251,7 @@ TEST_CASE("listAll: pipelined at the limit under 200 ms latency, never above it"
 }
 
 TEST_CASE("listAll: high latency does not slow the listing down", "[list-all][rate-limiter]") {
-    World w(testConfig(), 3000);
+    World w(testClientConfig(), 3000);
     w.fill("ISSUED", 1, 1000);
     w.listAll(certQuery({"ISSUED"}, 10));  // 100 pages, 3 s each
     w.scheduler.runUntilIdle();
@@ -468,7 +461,7 @@ TEST_CASE("listAll: two listings at once share the limit and stay separate", "[l
 
 TEST_CASE("listAll: complete and duplicate-free through 20% injected faults", "[list-all][retry]") {
     const uint64_t seed = GENERATE(1, 2, 3, 4, 5);
-    ClientConfig config = testConfig();
+    ClientConfig config = testClientConfig();
     config.timeoutMs = 3000;
     World w(config);
     w.fill("ISSUED", 1, 2000);

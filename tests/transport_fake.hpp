@@ -22,12 +22,22 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cas_client.hpp"
 #include "civil_time.hpp"
 #include "entropy.hpp"
 #include "rpc_signer.hpp"
 #include "transport.hpp"
 
 namespace casview::test {
+
+/// The client configuration the client and listAll tests share: test credentials, the
+/// default endpoint, the demo proxy prefix.
+inline ClientConfig testClientConfig() {
+    ClientConfig config;
+    config.credentials = {"testid", "testsecret", ""};
+    config.proxy = "http://127.0.0.1:8787/";
+    return config;
+}
 
 class FakeClock final : public Clock {
 public:
