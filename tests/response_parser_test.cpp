@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 #include "response_parser.hpp"
 #include "utf8.hpp"
@@ -357,4 +358,31 @@ TEST_CASE("ids copied into a MalformedResponse are bounded without cutting a cha
     const auto outcome = parseListUserCertificateOrderResponse(200, "{\"RequestId\":\"" + requestId + "\"}");
     REQUIRE_FALSE(outcome.ok());
     CHECK(outcome.error().requestId == std::string(127, 'r'));
+}
+
+TEST_CASE("findRowField knows exactly the 36 documented names", "[response]") {
+    // The reference's names, written out here rather than taken from kRowFields.
+    const std::vector<std::string> documented = {
+        "Algorithm", "AliyunOrderId", "BuyDate", "CertEndTime", "CertStartTime", "CertType", "Domain", "DomainCount",
+        "DomainType", "OrderId", "PartnerOrderId", "ProductCode", "ProductName", "RootBrand", "SourceType", "Status",
+        "TrusteeStatus", "WildDomainCount", "CertificateId", "Name", "CommonName", "Fingerprint", "Sha2", "SerialNo",
+        "Issuer", "OrgName", "Province", "City", "Country", "Sans", "Expired", "Upload", "StartDate", "EndDate",
+        "ResourceGroupId", "InstanceId"};
+    REQUIRE(documented.size() == 36);
+    for (const std::string& name : documented) {
+        INFO(name);
+        const RowFieldInfo* field = findRowField(name);
+        REQUIRE(field != nullptr);
+        CHECK(field->name == name);
+        // Near misses are not documented names.
+        std::string lower = name;
+        lower[0] = static_cast<char>(lower[0] - 'A' + 'a');
+        CHECK(findRowField(lower) == nullptr);
+        CHECK(findRowField(name + "s") == nullptr);
+        CHECK(findRowField(name.substr(0, name.size() - 1)) == nullptr);
+        CHECK(findRowField(" " + name) == nullptr);
+    }
+    for (const char* other : {"", "a", "RequestId", "TotalCount", "Code", "Message", "CertificateOrderList", "Sha1"}) {
+        CHECK(findRowField(other) == nullptr);
+    }
 }

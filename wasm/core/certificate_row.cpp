@@ -57,27 +57,33 @@ const std::array<RowFieldInfo, kTextFieldCount + kIntegerFieldCount + kFlagField
 }};
 
 const RowFieldInfo* findRowField(std::string_view name) {
-    // Buckets by length (4..15) keep this to one or two comparisons per key: it runs for every
-    // member of every row.
+    // It runs for every member of every row: an open-addressing table keyed by the length and
+    // three bytes of the name finds a documented name with one comparison, usually rejects
+    // another one without any.
+    constexpr size_t kSlots = 128;
+    const auto slotOf = [](std::string_view n) {
+        return (n.size() * 37 + static_cast<unsigned char>(n[0]) * 5 + static_cast<unsigned char>(n[n.size() / 2]) * 3 +
+                static_cast<unsigned char>(n.back())) & (kSlots - 1);
+    };
     struct Index {
-        std::array<std::array<int8_t, 8>, 16> byLength{};
-        Index() {
-            for (auto& bucket : byLength) bucket.fill(-1);
+        std::array<int8_t, kSlots> slots{};
+        explicit Index(size_t (*slotOfName)(std::string_view)) {
+            slots.fill(-1);
             for (size_t i = 0; i < kRowFields.size(); ++i) {
-                auto& bucket = byLength[kRowFields[i].name.size()];
-                size_t slot = 0;
-                while (bucket[slot] >= 0) ++slot;
-                bucket[slot] = static_cast<int8_t>(i);
+                size_t slot = slotOfName(kRowFields[i].name);
+                while (slots[slot] >= 0) slot = (slot + 1) & (kSlots - 1);
+                slots[slot] = static_cast<int8_t>(i);
             }
         }
     };
-    static const Index index;
-    if (name.size() >= index.byLength.size()) return nullptr;
-    for (const int8_t i : index.byLength[name.size()]) {
-        if (i < 0) break;
-        if (kRowFields[static_cast<size_t>(i)].name == name) return &kRowFields[static_cast<size_t>(i)];
+    static const Index index(+slotOf);
+    if (name.empty()) return nullptr;
+    for (size_t slot = slotOf(name);; slot = (slot + 1) & (kSlots - 1)) {
+        const int8_t i = index.slots[slot];
+        if (i < 0) return nullptr;
+        const RowFieldInfo& field = kRowFields[static_cast<size_t>(i)];
+        if (field.name.size() == name.size() && field.name == name) return &field;
     }
-    return nullptr;
 }
 
 std::optional<std::string_view> CertificateRow::text(TextField field) const {
@@ -101,6 +107,16 @@ std::optional<bool> CertificateRow::flag(FlagField field) const {
 std::string_view CertificateRow::rawJson() const {
     if (rawLength_ == 0) return "{}";
     return std::string_view(storage_).substr(0, rawLength_);
+}
+
+std::string_view CertificateRow::record() const {
+    return std::string_view(storage_).substr(record_.offset, record_.length);
+}
+
+void CertificateRow::setRecord(std::string_view record) {
+    if (storage_.size() + record.size() >= kAbsent) return;
+    record_ = {static_cast<uint32_t>(storage_.size()), static_cast<uint32_t>(record.size())};
+    storage_.append(record);
 }
 
 void CertificateRow::setRawJson(std::string_view json, size_t reserveExtra) {

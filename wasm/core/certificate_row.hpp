@@ -68,6 +68,9 @@ public:
 
     /// The row's JSON object exactly as the service sent it ("{}" for a row built in code).
     std::string_view rawJson() const;
+    /// The row's compact record (row_record.hpp) as the response parser wrote it while reading
+    /// the row, categorical texts inline; "" for a row built in code.
+    std::string_view record() const;
 
     // Named accessors (§3.4). Texts are trimmed of surrounding ASCII whitespace.
     std::optional<std::string_view> algorithm() const { return text(TextField::Algorithm); }
@@ -114,6 +117,8 @@ public:
     /// spans are ignored.
     void setTextInRaw(TextField field, size_t offset, size_t length);
     void setInteger(IntegerField field, int64_t value);
+    /// Keeps the row's record (after setRawJson: it resets it).
+    void setRecord(std::string_view record);
     void setFlag(FlagField field, bool value);
     void clearText(TextField field);
     void clearInteger(IntegerField field);
@@ -128,6 +133,7 @@ private:
 
     std::string storage_;  // the raw JSON, then copied texts
     uint32_t rawLength_ = 0;
+    Span record_{0, 0};  // in storage_
     std::array<Span, kTextFieldCount> texts_{};
     std::array<int64_t, kIntegerFieldCount> integers_{};
     uint16_t integerPresent_ = 0;

@@ -2,18 +2,12 @@
 
 #include <algorithm>
 
+#include "ascii_text.hpp"
 #include "case_fold.hpp"
 #include "punycode.hpp"
 
 namespace casview {
 namespace {
-
-std::string_view trim(std::string_view s) {
-    constexpr std::string_view kSpace = " \t\n\r\f\v";
-    const size_t first = s.find_first_not_of(kSpace);
-    if (first == std::string_view::npos) return {};
-    return s.substr(first, s.find_last_not_of(kSpace) - first + 1);
-}
 
 bool isAscii(std::string_view s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
@@ -22,7 +16,7 @@ bool isAscii(std::string_view s) {
 }  // namespace
 
 std::string normalizeHostname(std::string_view name) {
-    name = trim(name);
+    name = trimAscii(name);
     if (!name.empty() && name.back() == '.') name.remove_suffix(1);
     std::string folded = foldCase(name);
     return isAscii(folded) ? folded : hostnameToAscii(folded);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "ascii_text.hpp"
 #include "case_fold.hpp"
 #include "civil_time.hpp"
 #include "domain_match.hpp"
@@ -39,19 +40,12 @@ uint8_t orderTypeIndex(std::string_view name) {
 
 std::string_view nonEmpty(const std::optional<std::string_view>& value) { return value ? *value : std::string_view(); }
 
-std::string_view trim(std::string_view s) {
-    constexpr std::string_view kSpace = " \t\n\r\f\v";
-    const size_t first = s.find_first_not_of(kSpace);
-    if (first == std::string_view::npos) return {};
-    return s.substr(first, s.find_last_not_of(kSpace) - first + 1);
-}
-
 // The first non-empty item of a comma-separated list, trimmed.
 std::string_view firstListItem(std::string_view list) {
     size_t start = 0;
     for (;;) {
         const size_t comma = list.find(',', start);
-        const std::string_view item = trim(list.substr(start, comma == std::string_view::npos ? comma : comma - start));
+        const std::string_view item = trimAscii(list.substr(start, comma == std::string_view::npos ? comma : comma - start));
         if (!item.empty() || comma == std::string_view::npos) return item;
         start = comma + 1;
     }
@@ -377,7 +371,7 @@ void Inventory::derive(size_t i, const CertificateRow& row, const PageOrigin& or
     if (!nonEmpty(row.status()).empty()) {
         d.status = statuses_.intern(*row.status());
     } else if (!origin.status.empty()) {
-        d.status = statuses_.intern(trim(origin.status));
+        d.status = statuses_.intern(trimAscii(origin.status));
     } else {
         d.statusFromDates = isCertificate;
     }
@@ -436,7 +430,7 @@ void Inventory::derive(size_t i, const CertificateRow& row, const PageOrigin& or
     texts = {std::move(name), std::string(primaryDomain), sans, std::string(nonEmpty(row.instanceId()))};
 
     for (size_t f = 0; f < kFacetFields.size(); ++f) {
-        const uint32_t facet = facets_.intern(trim(nonEmpty(row.text(kFacetFields[f]))));
+        const uint32_t facet = facets_.intern(trimAscii(nonEmpty(row.text(kFacetFields[f]))));
         if (facet == facetFolded_.size()) facetFolded_.push_back(foldCase(facets_.names()[facet]));
         d.facets[f] = facet;
     }

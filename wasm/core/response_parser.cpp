@@ -3,7 +3,9 @@
 #include <array>
 #include <limits>
 
+#include "ascii_text.hpp"
 #include "json_reader.hpp"
+#include "row_record.hpp"
 #include "service_error.hpp"
 #include "utf8.hpp"
 
@@ -11,13 +13,6 @@ namespace casview {
 namespace {
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
-
-std::string_view trimAscii(std::string_view s) {
-    constexpr std::string_view kSpace = " \t\n\r\f\v";
-    const size_t first = s.find_first_not_of(kSpace);
-    if (first == std::string_view::npos) return s.substr(s.size());
-    return s.substr(first, s.find_last_not_of(kSpace) - first + 1);
-}
 
 bool equalsIgnoreCase(std::string_view a, std::string_view lowerB) {
     if (a.size() != lowerB.size()) return false;
@@ -69,22 +64,11 @@ bool readInteger(JsonReader& reader, std::optional<int64_t>& out) {
     return true;
 }
 
-bool readFlag(JsonReader& reader, std::optional<bool>& out) {
-    out.reset();
-    JsonType type;
-    if (!reader.peek(type)) return false;
-    if (type == JsonType::Boolean) {
-        bool value;
-        if (!reader.readBoolean(value)) return false;
-        out = value;
-        return true;
-    }
-    std::optional<std::string_view> text;
-    if (type != JsonType::String && type != JsonType::Number) return reader.skipValue();
-    if (!readText(reader, text)) return false;
-    if (equalsIgnoreCase(*text, "true") || *text == "1") out = true;
-    if (equalsIgnoreCase(*text, "false") || *text == "0") out = false;
-    return true;
+// A flag sent as text: true/false (any case), 1/0; else absent.
+std::optional<bool> flagOf(std::string_view text) {
+    if (equalsIgnoreCase(text, "true") || text == "1") return true;
+    if (equalsIgnoreCase(text, "false") || text == "0") return false;
+    return std::nullopt;
 }
 
 std::string toString(const std::optional<std::string_view>& text) {
@@ -103,39 +87,62 @@ public:
         flags_.fill(std::nullopt);
         if (!reader.enterObject()) return false;
 
+        // One pass: the typed fields and the row's record (row_record.hpp) as each member is read.
+        record_.clear();
+        RowRecordWriter record(record_, nullptr);
         std::string_view key;
         while (reader.nextMember(key)) {
             const RowFieldInfo* field = findRowField(key);
-            if (!field) {
-                if (!reader.skipValue()) return false;
-                continue;
+            record.name(key, field);
+            JsonType type;
+            if (!reader.peek(type)) return false;
+            const size_t valueStart = reader.offset();
+            std::string_view string;  // a string's text, a number's JSON text
+            bool boolean = false;
+            switch (type) {
+                case JsonType::String: reader.readString(string); break;
+                case JsonType::Number: reader.readNumber(string); break;
+                case JsonType::Boolean: reader.readBoolean(boolean); break;
+                case JsonType::Null: reader.readNull(); break;
+                default: reader.skipValue(); break;
             }
+            if (reader.failed()) return false;
+            const std::string_view json = input.substr(valueStart, reader.offset() - valueStart);
+            const bool plain = type == JsonType::String && reader.isInInput(string);
+            record.value(type, json, string, plain);
+            if (!field) continue;
+            // A scalar as text: strings trimmed, numbers and booleans as written.
+            std::optional<std::string_view> text;
+            if (type == JsonType::String) text = trimAscii(string);
+            else if (type == JsonType::Number || type == JsonType::Boolean) text = json;
             switch (field->type) {
                 case FieldType::Text: {
-                    std::optional<std::string_view> value;
-                    if (!readText(reader, value)) return false;
                     Pending& pending = texts_[field->index];
-                    if (!value) {
+                    if (!text) {
                         pending = Pending{};
-                    } else if (reader.isInInput(*value)) {
-                        pending = {Where::Raw, static_cast<size_t>(value->data() - input.data()) - start, value->size()};
+                    } else if (type != JsonType::String || plain) {
+                        pending = {Where::Raw, static_cast<size_t>(text->data() - input.data()) - start, text->size()};
                     } else {
-                        pending = {Where::Extra, extra_.size(), value->size()};
-                        extra_.append(*value);
+                        pending = {Where::Extra, extra_.size(), text->size()};
+                        extra_.append(*text);
                     }
                     break;
                 }
                 case FieldType::Integer:
-                    if (!readInteger(reader, integers_[field->index])) return false;
+                    integers_[field->index] = type == JsonType::String || type == JsonType::Number
+                        ? parseJsonInteger(*text) : std::nullopt;
                     break;
                 case FieldType::Flag:
-                    if (!readFlag(reader, flags_[field->index])) return false;
+                    flags_[field->index] = type == JsonType::Boolean ? std::optional<bool>(boolean)
+                                           : type == JsonType::String || type == JsonType::Number ? flagOf(*text)
+                                                                                                  : std::nullopt;
                     break;
             }
         }
+        record.finish();
         if (reader.failed()) return false;
 
-        row.setRawJson(input.substr(start, reader.offset() - start), extra_.size());
+        row.setRawJson(input.substr(start, reader.offset() - start), extra_.size() + record_.size());
         for (size_t i = 0; i < kTextFieldCount; ++i) {
             const Pending& p = texts_[i];
             const auto field = static_cast<TextField>(i);
@@ -148,6 +155,7 @@ public:
         for (size_t i = 0; i < kFlagFieldCount; ++i) {
             if (flags_[i]) row.setFlag(static_cast<FlagField>(i), *flags_[i]);
         }
+        row.setRecord(record_);
         return true;
     }
 
@@ -161,7 +169,8 @@ private:
     std::array<Pending, kTextFieldCount> texts_{};
     std::array<std::optional<int64_t>, kIntegerFieldCount> integers_{};
     std::array<std::optional<bool>, kFlagFieldCount> flags_{};
-    std::string extra_;  // texts that had escapes, decoded
+    std::string extra_;   // texts that had escapes, decoded
+    std::string record_;  // the row's record, kept for its capacity
 };
 
 std::string syntaxProblem(const JsonSyntaxError& error) {

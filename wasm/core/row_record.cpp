@@ -1,8 +1,11 @@
 #include "row_record.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cstring>
 #include <limits>
 
+#include "ascii_text.hpp"
 #include "civil_time.hpp"
 #include "json_reader.hpp"
 #include "json_writer.hpp"
@@ -29,13 +32,6 @@ enum Tag : uint8_t {
 };
 
 constexpr size_t kMinHexLength = 16;
-
-std::string_view trimAscii(std::string_view s) {
-    constexpr std::string_view kSpace = " \t\n\r\f\v";
-    const size_t first = s.find_first_not_of(kSpace);
-    if (first == std::string_view::npos) return {};
-    return s.substr(first, s.find_last_not_of(kSpace) - first + 1);
-}
 
 uint64_t zigzag(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63); }
 int64_t unzigzag(uint64_t v) { return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1); }
@@ -64,24 +60,46 @@ bool isCategorical(size_t field) {
     return field < table.size() && table[field];
 }
 
-int hexDigit(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
+char* putVarint(char* to, uint64_t value) {
+    while (value >= 0x80) {
+        *to++ = static_cast<char>((value & 0x7F) | 0x80);
+        value >>= 7;
+    }
+    *to++ = static_cast<char>(value);
+    return to;
 }
 
-// kHexUpper / kHexLower when the text is hex digits of one letter case, else kRaw (none).
-Tag hexTag(std::string_view text) {
-    if (text.size() < kMinHexLength) return kRaw;
-    bool upper = false, lower = false;
-    for (const char c : text) {
-        if (c >= 'A' && c <= 'F') upper = true;
-        else if (c >= 'a' && c <= 'f') lower = true;
-        else if (c < '0' || c > '9') return kRaw;
+constexpr size_t kMaxVarint = 10;
+
+// Per byte: a hex digit's value, | 0x10 for a-f, | 0x20 for A-F; 0x80 for any other byte.
+constexpr std::array<uint8_t, 256> kHexNibble = [] {
+    std::array<uint8_t, 256> t{};
+    for (auto& v : t) v = 0x80;
+    for (int c = 0; c < 10; ++c) t[static_cast<size_t>('0' + c)] = static_cast<uint8_t>(c);
+    for (int c = 0; c < 6; ++c) {
+        t[static_cast<size_t>('a' + c)] = static_cast<uint8_t>(0x10 | (10 + c));
+        t[static_cast<size_t>('A' + c)] = static_cast<uint8_t>(0x20 | (10 + c));
     }
-    if (upper && lower) return kRaw;
-    return lower ? kHexLower : kHexUpper;
+    return t;
+}();
+
+// Writes kHexUpper / kHexLower, the digit count and the packed digits when text is at least
+// kMinHexLength hex digits of one letter case; else writes nothing and returns false.
+bool writeHex(char*& to, std::string_view text) {
+    if (text.size() < kMinHexLength) return false;
+    char* const tag = to;
+    char* at = putVarint(to + 1, text.size());
+    unsigned seen = 0;
+    for (size_t i = 0; i < text.size() && !(seen & 0x80); i += 2) {
+        const unsigned hi = kHexNibble[static_cast<unsigned char>(text[i])];
+        const unsigned lo = i + 1 < text.size() ? kHexNibble[static_cast<unsigned char>(text[i + 1])] : 0;
+        seen |= hi | lo;
+        *at++ = static_cast<char>((hi & 15) << 4 | (lo & 15));
+    }
+    if ((seen & 0x80) || (seen & 0x30) == 0x30) return false;
+    *tag = static_cast<char>(seen & 0x10 ? kHexLower : kHexUpper);
+    to = at;
+    return true;
 }
 
 // The canonical decimal integer of text (-?(0|[1-9][0-9]*), within int64, not "-0").
@@ -102,154 +120,106 @@ bool canonicalInteger(std::string_view text, int64_t& value) {
     return true;
 }
 
-void appendBytes(std::string& out, std::string_view bytes) {
-    appendVarint(out, bytes.size());
-    out.append(bytes);
-}
-
-// A string value without escapes, its bytes as sent.
-void appendPlainString(std::string& out, std::string_view text, size_t field, RecordDictionary& dictionary) {
-    if (text.empty()) {
-        out.push_back(static_cast<char>(kEmpty));
-        return;
-    }
-    if (isCategorical(field)) {
-        out.push_back(static_cast<char>(kDictionary));
-        appendVarint(out, dictionary.intern(text));
-        return;
-    }
-    if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
-        if (const auto days = parseDate(text)) {
-            out.push_back(static_cast<char>(kDate));
-            appendVarint(out, zigzag(*days));
-            return;
-        }
-    }
-    const Tag hex = hexTag(text);
-    if (hex != kRaw) {
-        out.push_back(static_cast<char>(hex));
-        appendVarint(out, text.size());
-        const size_t start = out.size();
-        out.resize(start + (text.size() + 1) / 2);
-        char* to = &out[start];
-        for (size_t i = 0; i < text.size(); i += 2) {
-            const int hi = hexDigit(text[i]);
-            const int lo = i + 1 < text.size() ? hexDigit(text[i + 1]) : 0;
-            *to++ = static_cast<char>(hi << 4 | lo);
-        }
-        return;
-    }
-    out.push_back(static_cast<char>(kString));
-    appendBytes(out, text);
-}
-
-void appendName(std::string& out, std::string_view name, const RowFieldInfo* info) {
-    if (info != nullptr) {
-        out.push_back(static_cast<char>(info - kRowFields.data()));
-    } else {
-        out.push_back(static_cast<char>(kOtherName));
-        appendBytes(out, name);
-    }
-}
-
 // Members from the raw JSON; false (nothing appended) when it is not a readable object.
 bool appendRawMembers(std::string& out, std::string_view raw, RecordDictionary& dictionary) {
     JsonReader reader(raw);
     if (!reader.enterObject()) return false;
     const size_t start = out.size();
+    RowRecordWriter writer(out, &dictionary);
     std::string_view key;
-    std::string name;
+    size_t members = 0;
     while (reader.nextMember(key)) {
-        const RowFieldInfo* info = findRowField(key);
-        appendName(out, key, info);
-        const size_t field = info != nullptr ? static_cast<size_t>(info - kRowFields.data()) : SIZE_MAX;
+        ++members;
+        writer.name(key, findRowField(key));
         JsonType type;
         if (!reader.peek(type)) break;
         const size_t valueStart = reader.offset();
-        bool done = false;
+        std::string_view string;
+        bool boolean;
         switch (type) {
-            case JsonType::String: {
-                std::string_view value;
-                if (!reader.readString(value)) break;
-                if (reader.isInInput(value)) {
-                    appendPlainString(out, value, field, dictionary);
-                    done = true;
-                }
-                break;
-            }
-            case JsonType::Number: {
-                std::string_view text;
-                int64_t value;
-                if (reader.readNumber(text) && canonicalInteger(text, value)) {
-                    out.push_back(static_cast<char>(kInteger));
-                    appendVarint(out, zigzag(value));
-                    done = true;
-                }
-                break;
-            }
-            case JsonType::Boolean: {
-                bool value;
-                if (!reader.readBoolean(value)) break;
-                out.push_back(static_cast<char>(value ? kTrue : kFalse));
-                done = true;
-                break;
-            }
-            case JsonType::Null:
-                if (!reader.readNull()) break;
-                out.push_back(static_cast<char>(kNull));
-                done = true;
-                break;
-            default:
-                reader.skipValue();
-                break;
+            case JsonType::String: reader.readString(string); break;
+            case JsonType::Number: reader.readNumber(string); break;
+            case JsonType::Boolean: reader.readBoolean(boolean); break;
+            case JsonType::Null: reader.readNull(); break;
+            default: reader.skipValue(); break;
         }
         if (reader.failed()) break;
-        if (!done) {
-            out.push_back(static_cast<char>(kRaw));
-            appendBytes(out, raw.substr(valueStart, reader.offset() - valueStart));
-        }
+        writer.value(type, raw.substr(valueStart, reader.offset() - valueStart), string, reader.isInInput(string));
     }
-    if (reader.failed()) {
+    if (reader.failed() || members == 0) {
         out.resize(start);
         return false;
     }
-    return out.size() > start;
+    writer.finish();
+    return true;
 }
 
 // Members from the typed fields of a row built in code, in the documented order.
 void appendTypedMembers(std::string& out, const CertificateRow& row, RecordDictionary& dictionary) {
+    RowRecordWriter writer(out, &dictionary);
     std::string json;
     for (size_t f = 0; f < kRowFields.size(); ++f) {
         const RowFieldInfo& info = kRowFields[f];
+        json.clear();
         switch (info.type) {
             case FieldType::Text:
                 if (const auto text = row.text(static_cast<TextField>(info.index))) {
-                    out.push_back(static_cast<char>(f));
-                    json.clear();
                     appendJsonString(json, *text);
-                    if (json.size() == text->size() + 2) {
-                        appendPlainString(out, *text, f, dictionary);
-                    } else {
-                        out.push_back(static_cast<char>(kRaw));
-                        appendBytes(out, json);
-                    }
+                    writer.name(info.name, &info);
+                    writer.value(JsonType::String, json, *text, json.size() == text->size() + 2);
                 }
                 break;
             case FieldType::Integer:
                 if (const auto value = row.integer(static_cast<IntegerField>(info.index))) {
-                    out.push_back(static_cast<char>(f));
-                    out.push_back(static_cast<char>(kInteger));
-                    appendVarint(out, zigzag(*value));
+                    json = std::to_string(*value);
+                    writer.name(info.name, &info);
+                    writer.value(JsonType::Number, json, json, false);
                 }
                 break;
             case FieldType::Flag:
                 if (const auto value = row.flag(static_cast<FlagField>(info.index))) {
-                    out.push_back(static_cast<char>(f));
-                    out.push_back(static_cast<char>(*value ? kTrue : kFalse));
+                    writer.name(info.name, &info);
+                    writer.value(JsonType::Boolean, *value ? "true" : "false", {}, false);
                 }
                 break;
         }
     }
+    writer.finish();
+}
+
+// A record written without a dictionary, its categorical strings as dictionary ids; runs of
+// other members are copied as they are.
+void appendInternedRecord(std::string& out, std::string_view record, RecordDictionary& dictionary) {
+    size_t pos = 0, copied = 0;
+    while (pos < record.size()) {
+        const auto nameByte = static_cast<uint8_t>(record[pos++]);
+        if (nameByte == kEnd) break;
+        if (nameByte == kOtherName) pos += static_cast<size_t>(readVarint(record, pos));
+        if (pos >= record.size()) break;
+        const size_t tagAt = pos;
+        const auto tag = static_cast<Tag>(record[pos++]);
+        switch (tag) {
+            case kRaw:
+            case kString: {
+                const size_t length = static_cast<size_t>(readVarint(record, pos));
+                if (tag == kString && isCategorical(nameByte) && pos + length <= record.size()) {
+                    out.append(record.substr(copied, tagAt - copied));
+                    out.push_back(static_cast<char>(kDictionary));
+                    appendVarint(out, dictionary.intern(record.substr(pos, length)));
+                    copied = pos + length;
+                }
+                pos += length;
+                break;
+            }
+            case kHexUpper:
+            case kHexLower: pos += (static_cast<size_t>(readVarint(record, pos)) + 1) / 2; break;
+            case kInteger:
+            case kDictionary:
+            case kDate: readVarint(record, pos); break;
+            default: break;
+        }
+    }
+    out.append(record.substr(std::min(copied, record.size())));
 }
 
 // Walks a record's members: onMember(fieldIndex or SIZE_MAX, name, tag, payload start).
@@ -396,6 +366,83 @@ private:
 
 }  // namespace
 
+RowRecordWriter::RowRecordWriter(std::string& out, RecordDictionary* dictionary)
+    : out_(out), dictionary_(dictionary), used_(out.size()) {}
+
+char* RowRecordWriter::reserve(size_t bytes) {
+    // One resize now and then, then writes through a pointer (push_back is an out-of-line call
+    // in WASM, and this runs for every member of every row).
+    if (out_.size() - used_ < bytes) out_.resize(std::max(out_.size() * 2, used_ + bytes + 512));
+    return &out_[used_];
+}
+
+void RowRecordWriter::name(std::string_view key, const RowFieldInfo* info) {
+    char* to = reserve(1 + kMaxVarint + key.size());
+    if (info != nullptr) {
+        field_ = static_cast<size_t>(info - kRowFields.data());
+        *to++ = static_cast<char>(field_);
+    } else {
+        field_ = SIZE_MAX;
+        *to++ = static_cast<char>(kOtherName);
+        to = putVarint(to, key.size());
+        std::memcpy(to, key.data(), key.size());
+        to += key.size();
+    }
+    used_ = static_cast<size_t>(to - out_.data());
+}
+
+void RowRecordWriter::value(JsonType type, std::string_view json, std::string_view string, bool plain) {
+    char* to = reserve(1 + kMaxVarint + std::max(json.size(), string.size()));
+    const auto tag = [&](Tag t) { *to++ = static_cast<char>(t); };
+    const auto bytes = [&](Tag t, std::string_view b) {
+        tag(t);
+        to = putVarint(to, b.size());
+        std::memcpy(to, b.data(), b.size());
+        to += b.size();
+    };
+    int64_t integer;
+    switch (type) {
+        case JsonType::String:
+            if (!plain) {
+                bytes(kRaw, json);
+            } else if (string.empty()) {
+                tag(kEmpty);
+            } else if (isCategorical(field_)) {
+                if (dictionary_ == nullptr) {
+                    bytes(kString, string);
+                } else {
+                    tag(kDictionary);
+                    to = putVarint(to, dictionary_->intern(string));
+                }
+            } else if (const auto days = string.size() == 10 && string[4] == '-' && string[7] == '-'
+                                             ? parseDate(string) : std::nullopt) {
+                tag(kDate);
+                to = putVarint(to, zigzag(*days));
+            } else if (writeHex(to, string)) {
+            } else {
+                bytes(kString, string);
+            }
+            break;
+        case JsonType::Number:
+            if (canonicalInteger(json, integer)) {
+                tag(kInteger);
+                to = putVarint(to, zigzag(integer));
+            } else {
+                bytes(kRaw, json);
+            }
+            break;
+        case JsonType::Boolean: tag(!json.empty() && json[0] == 't' ? kTrue : kFalse); break;
+        case JsonType::Null: tag(kNull); break;
+        default: bytes(kRaw, json); break;
+    }
+    used_ = static_cast<size_t>(to - out_.data());
+}
+
+void RowRecordWriter::finish() {
+    *reserve(1) = static_cast<char>(kEnd);
+    out_.resize(used_ + 1);
+}
+
 void appendVarint(std::string& out, uint64_t value) {
     while (value >= 0x80) {
         out.push_back(static_cast<char>((value & 0x7F) | 0x80));
@@ -445,8 +492,8 @@ void RecordDictionary::clear() {
 }
 
 void appendRowRecord(std::string& out, const CertificateRow& row, RecordDictionary& dictionary) {
-    if (!appendRawMembers(out, row.rawJson(), dictionary)) appendTypedMembers(out, row, dictionary);
-    out.push_back(static_cast<char>(kEnd));
+    if (!row.record().empty()) appendInternedRecord(out, row.record(), dictionary);
+    else if (!appendRawMembers(out, row.rawJson(), dictionary)) appendTypedMembers(out, row, dictionary);
 }
 
 std::string rowRecordJson(std::string_view record, const RecordDictionary& dictionary) {

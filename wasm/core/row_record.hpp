@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "certificate_row.hpp"
+#include "json_reader.hpp"
 
 namespace casview {
 
@@ -37,7 +38,31 @@ private:
     std::vector<uint32_t> slots_;  // open addressing: id + 1, 0 = empty
 };
 
-/// Appends the record of `row` to `out`.
+/// Writes a record member by member, as a JSON reader meets the members: the response parser
+/// writes each row's record while it reads the row (one pass over the JSON, not two).
+/// Without a dictionary, categorical texts stay strings: appendInternedRecord() turns them into
+/// dictionary ids later.
+class RowRecordWriter {
+public:
+    RowRecordWriter(std::string& out, RecordDictionary* dictionary);
+    /// The next member's name (unescaped); info is its documented field (findRowField) or null.
+    void name(std::string_view key, const RowFieldInfo* info);
+    /// The member's value: its type, its JSON text as sent, and for a string the decoded text and
+    /// whether that text is the bytes as sent (no escape; JsonReader::isInInput).
+    void value(JsonType type, std::string_view json, std::string_view string, bool plain);
+    /// Ends the record; `out` then holds it after what it held before.
+    void finish();
+
+private:
+    char* reserve(size_t bytes);
+    std::string& out_;
+    RecordDictionary* dictionary_;
+    size_t used_;
+    size_t field_ = SIZE_MAX;
+};
+
+/// Appends the record of `row` to `out`: the record the parser wrote (CertificateRow::record())
+/// with its categorical texts interned, else one written from the row's raw JSON or fields.
 void appendRowRecord(std::string& out, const CertificateRow& row, RecordDictionary& dictionary);
 
 /// The row's JSON object from its record (the bytes from where appendRowRecord started).
