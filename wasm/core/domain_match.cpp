@@ -15,11 +15,25 @@ bool isAscii(std::string_view s) {
 
 }  // namespace
 
-std::string normalizeHostname(std::string_view name) {
+void appendNormalizedHostname(std::string& out, std::string_view name) {
     name = trimAscii(name);
     if (!name.empty() && name.back() == '.') name.remove_suffix(1);
-    std::string folded = foldCase(name);
-    return isAscii(folded) ? folded : hostnameToAscii(folded);
+    if (isAscii(name)) {
+        // The usual case (every row's SANs): case folding is ASCII lower-casing, in place.
+        const size_t at = out.size();
+        out.resize(at + name.size());
+        char* to = &out[at];
+        for (const char c : name) *to++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+        return;
+    }
+    const std::string folded = foldCase(name);
+    out += isAscii(folded) ? folded : hostnameToAscii(folded);
+}
+
+std::string normalizeHostname(std::string_view name) {
+    std::string out;
+    appendNormalizedHostname(out, name);
+    return out;
 }
 
 bool sanCoversHost(std::string_view san, std::string_view host) {

@@ -17,6 +17,8 @@ namespace casview {
 /// The form names are compared in: trimmed, one trailing dot removed, case-folded, non-ASCII
 /// labels Punycode-encoded ("Bücher.Example." → "xn--bcher-kva.example").
 std::string normalizeHostname(std::string_view name);
+/// normalizeHostname(name), appended to `out` (no allocation for an ASCII name).
+void appendNormalizedHostname(std::string& out, std::string_view name);
 
 /// Whether a SAN covers a host; both already normalized. A wildcard "host" ("*.example.com",
 /// e.g. the name of a wildcard certificate being looked for) is covered only by itself.

@@ -68,32 +68,52 @@ int64_t floorDiv(int64_t a, int64_t b) {
     return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
 }
 
+// Search text bytes for ASCII: lower case, control characters (line breaks too) as spaces.
+constexpr std::array<char, 128> kSearchAscii = [] {
+    std::array<char, 128> t{};
+    for (size_t c = 0; c < t.size(); ++c) {
+        t[c] = c < 0x20 ? ' ' : c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c);
+    }
+    return t;
+}();
+
 // One search field: case-folded, control characters (line breaks too) as spaces,
 // '\n'-terminated; its bytes counted when `counts` is given.
 void appendSearchField(std::string& out, std::array<uint64_t, 256>* counts, std::string_view value) {
     if (value.empty()) return;
     const size_t start = out.size();
-    appendFolded(out, value);
-    out.push_back('\n');
-    char* const text = out.data();
-    for (size_t k = start; k + 1 < out.size(); ++k) {
-        if (static_cast<unsigned char>(text[k]) < 0x20) text[k] = ' ';
+    out.resize(start + value.size() + 1);
+    char* to = &out[start];
+    size_t i = 0;
+    for (; i < value.size() && static_cast<unsigned char>(value[i]) < 0x80; ++i) {
+        to[i] = kSearchAscii[static_cast<unsigned char>(value[i])];
+    }
+    if (i == value.size()) {
+        to[i] = '\n';
+    } else {
+        // Not all ASCII: Unicode simple case folding from the first other byte on.
+        out.resize(start + i);
+        appendFolded(out, value.substr(i));
+        for (size_t k = start + i; k < out.size(); ++k) {
+            if (static_cast<unsigned char>(out[k]) < 0x20) out[k] = ' ';
+        }
+        out.push_back('\n');
     }
     if (counts != nullptr) {
+        const char* const text = out.data();
         for (size_t k = start; k < out.size(); ++k) ++(*counts)[static_cast<unsigned char>(text[k])];
     }
 }
 
-void appendDecimal(std::string& out, int64_t value) {
-    char digits[24];
-    size_t n = 0;
+// The decimal digits of value, written backwards from `end`; returns where they start.
+char* decimalDigits(char* end, int64_t value) {
     uint64_t magnitude = value < 0 ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
     do {
-        digits[n++] = static_cast<char>('0' + magnitude % 10);
+        *--end = static_cast<char>('0' + magnitude % 10);
         magnitude /= 10;
     } while (magnitude != 0);
-    if (value < 0) out.push_back('-');
-    while (n > 0) out.push_back(digits[--n]);
+    if (value < 0) *--end = '-';
+    return end;
 }
 
 EntryKind kindOf(const CertificateRow& row, const PageOrigin& origin) {
@@ -298,32 +318,30 @@ bool Inventory::addRow(CertificateRow row, const PageOrigin& origin) {
     std::string& rowRecord = scratchRecord_;  // buffers kept for their capacity
     rowRecord.clear();
     appendRowRecord(rowRecord, row, dictionary_);
-    std::array<std::string, 4> texts;
-    derive(i, row, origin, texts);
+    derive(i, row, origin);
     // The entry's texts, each as a reference to a member of the row's record holding exactly
-    // that string (the usual case: Name, CommonName, Sans, InstanceId), else literally.
+    // that string (the usual case: Name, CommonName, Sans, InstanceId), else literally after
+    // the references.
     std::string& record = scratchEntry_;
     record.clear();
-    std::string literals;
     recordStrings(rowRecord, recordStrings_);
-    for (const std::string& text : texts) {
-        int member = -1;
-        for (size_t m = 0; m < recordStrings_.size() && !text.empty(); ++m) {
-            if (recordStrings_[m].size() == text.size() && recordStrings_[m] == text) {
-                member = static_cast<int>(m);
-                break;
-            }
-        }
+    std::array<bool, 4> literal{};
+    for (size_t k = 0; k < texts_.size(); ++k) {
+        const std::string& text = texts_[k];
+        size_t member = 0;
+        while (member < recordStrings_.size() && (text.empty() || recordStrings_[member] != text)) ++member;
         if (text.empty()) {
             appendVarint(record, 0);
-        } else if (member >= 0) {
+        } else if (member < recordStrings_.size()) {
             appendVarint(record, 2 * (static_cast<uint64_t>(member) + 1));
         } else {
             appendVarint(record, 2 * text.size() + 1);
-            literals += text;
+            literal[k] = true;
         }
     }
-    record += literals;
+    for (size_t k = 0; k < texts_.size(); ++k) {
+        if (literal[k]) record += texts_[k];
+    }
     record += rowRecord;
     entries_[i].record = records_.append(record);
 
@@ -353,7 +371,7 @@ bool Inventory::addRow(CertificateRow row, const PageOrigin& origin) {
     return isNew;
 }
 
-void Inventory::derive(size_t i, const CertificateRow& row, const PageOrigin& origin, std::array<std::string, 4>& texts) {
+void Inventory::derive(size_t i, const CertificateRow& row, const PageOrigin& origin) {
     EntryData& d = entries_[i];
     const bool isCertificate = d.kind == EntryKind::Certificate;
     const uint8_t requested = orderTypeIndex(origin.orderType);
@@ -393,41 +411,44 @@ void Inventory::derive(size_t i, const CertificateRow& row, const PageOrigin& or
     const std::string_view sanSource = isCertificate
         ? (!nonEmpty(row.sans()).empty() ? *row.sans() : nonEmpty(row.commonName()))
         : nonEmpty(row.domain());
-    std::string sans;
+    std::string& sans = texts_[2];
+    sans.clear();
     uint32_t sanCount = 0;
     forEachListItem(sanSource, [&](std::string_view item) {
-        const std::string name = normalizeHostname(item);
-        if (name.empty()) return;
-        bool duplicate = false;
-        forEachListItem(sans, [&](std::string_view seen) { duplicate = duplicate || seen == name; });
-        if (duplicate) return;
-        if (sanCount > 0) sans.push_back(',');
-        sans += name;
-        ++sanCount;
+        const size_t before = sans.size();
+        if (before > 0) sans.push_back(',');
+        const size_t at = sans.size();
+        appendNormalizedHostname(sans, item);
+        const std::string_view name(sans.data() + at, sans.size() - at);
+        bool keep = !name.empty();
+        forEachListItem(std::string_view(sans.data(), before), [&](std::string_view seen) { keep = keep && seen != name; });
+        if (keep) ++sanCount;
+        else sans.resize(before);
     });
 
     const std::string_view firstSan = firstListItem(sanSource);
-    std::string name;
+    std::string& name = texts_[0];
     std::string_view primaryDomain;
     if (isCertificate) {
-        name = std::string(!nonEmpty(row.name()).empty() ? *row.name()
-                           : !nonEmpty(row.commonName()).empty() ? *row.commonName()
-                           : !firstSan.empty() ? firstSan : nonEmpty(row.instanceId()));
+        name.assign(!nonEmpty(row.name()).empty() ? *row.name()
+                    : !nonEmpty(row.commonName()).empty() ? *row.commonName()
+                    : !firstSan.empty() ? firstSan : nonEmpty(row.instanceId()));
         if (name.empty()) {
             name = "Certificate";
             if (d.hasId) name.append(" #").append(std::to_string(d.id));
         }
         primaryDomain = !nonEmpty(row.commonName()).empty() ? *row.commonName() : firstSan;
     } else {
-        name = std::string(!nonEmpty(row.productName()).empty() ? *row.productName()
-                           : !firstSan.empty() ? firstSan : nonEmpty(row.instanceId()));
+        name.assign(!nonEmpty(row.productName()).empty() ? *row.productName()
+                    : !firstSan.empty() ? firstSan : nonEmpty(row.instanceId()));
         if (name.empty()) {
             name = "Order";
             if (d.hasId) name.append(" #").append(std::to_string(d.id));
         }
         primaryDomain = firstSan;
     }
-    texts = {std::move(name), std::string(primaryDomain), sans, std::string(nonEmpty(row.instanceId()))};
+    texts_[1].assign(primaryDomain);
+    texts_[3].assign(nonEmpty(row.instanceId()));
 
     for (size_t f = 0; f < kFacetFields.size(); ++f) {
         const uint32_t facet = facets_.intern(trimAscii(nonEmpty(row.text(kFacetFields[f]))));
@@ -441,8 +462,10 @@ void Inventory::derive(size_t i, const CertificateRow& row, const PageOrigin& or
 uint32_t Inventory::sanSetOf(std::string_view sanList) {
     // The names' ids, sorted; then the set's id (+1), added if new. Name views must outlive the
     // table: look the names up in a temporary first, intern only views into records_ (below).
-    std::vector<uint32_t> ids;
-    std::vector<std::string_view> missing;
+    std::vector<uint32_t>& ids = sanIdsScratch_;
+    std::vector<std::string_view>& missing = sanMissingScratch_;
+    ids.clear();
+    missing.clear();
     forEachListItem(sanList, [&](std::string_view san) {
         if (const auto id = sanNames_.find(san)) ids.push_back(*id);
         else missing.push_back(san);
@@ -533,9 +556,10 @@ void Inventory::appendSearchSegment(size_t i, const CertificateRow& row) {
     if (!displayName(i).empty() && !row.name() && !row.productName()) field(displayName(i));
     for (const IntegerField integerField : {IntegerField::CertificateId, IntegerField::OrderId, IntegerField::AliyunOrderId}) {
         if (const auto value = row.integer(integerField)) {
-            std::string digits;
-            appendDecimal(digits, *value);
-            field(digits);
+            char digits[24];
+            char* const end = digits + sizeof digits;
+            const char* const begin = decimalDigits(end, *value);
+            field(std::string_view(begin, static_cast<size_t>(end - begin)));
         }
     }
     segment.push_back('\n');  // never an empty segment
@@ -545,11 +569,8 @@ void Inventory::appendSearchSegment(size_t i, const CertificateRow& row) {
     segmentOwner_.push_back(static_cast<uint32_t>(i));
     segmentStart_.push_back(search_.append(segment));
 
-    std::string& hex = scratchEntry_;
-    hex.clear();
-    for (const TextField textField : kHexFields) appendSearchField(hex, nullptr, nonEmpty(row.text(textField)));
     HexPairs bigrams{};
-    addHexBigrams(bigrams, hex);
+    for (const TextField textField : kHexFields) addHexBigrams(bigrams, nonEmpty(row.text(textField)));
     if (hexBigrams_.size() <= i) hexBigrams_.resize(i + 1);
     hexBigrams_[i] = bigrams;
 }
@@ -564,11 +585,17 @@ void Inventory::appendHexSearchText(std::string& out, size_t i) const {
 }
 
 void Inventory::addHexBigrams(HexPairs& set, std::string_view text) {
+    // Pairs of the text as searched (appendSearchField: case-folded): hex digits in either
+    // case. Folding maps no other character to a hex digit, and its control characters and
+    // the field's end break pairs as any non-digit does.
     static const std::array<int8_t, 256> kValue = [] {
         std::array<int8_t, 256> v{};
         v.fill(-1);
-        for (int c = 0; c < 10; ++c) v['0' + c] = static_cast<int8_t>(c);
-        for (int c = 0; c < 6; ++c) v['a' + c] = static_cast<int8_t>(10 + c);
+        for (int c = 0; c < 10; ++c) v[static_cast<size_t>('0' + c)] = static_cast<int8_t>(c);
+        for (int c = 0; c < 6; ++c) {
+            v[static_cast<size_t>('a' + c)] = static_cast<int8_t>(10 + c);
+            v[static_cast<size_t>('A' + c)] = static_cast<int8_t>(10 + c);
+        }
         return v;
     }();
     int previous = -1;

@@ -225,11 +225,11 @@ private:
     std::string_view entryText(size_t i, size_t k) const;
     /// The row's record (after the entry's texts).
     std::string_view rowRecord(size_t i) const;
-    /// Derives entry i's fields; texts: display name, primary domain, SAN list, InstanceId.
-    void derive(size_t i, const CertificateRow& row, const PageOrigin& origin, std::array<std::string, 4>& texts);
+    /// Derives entry i's fields and texts_ (display name, primary domain, SAN list, InstanceId).
+    void derive(size_t i, const CertificateRow& row, const PageOrigin& origin);
     void deriveTime(size_t i);
     void appendSearchSegment(size_t i, const CertificateRow& row);
-    /// Adds the adjacent pairs of lower-case hex digits in text to a 256-bit set.
+    /// Adds the adjacent pairs of hex digits in the folded text to a 256-bit set.
     using HexPairs = std::array<uint64_t, 4>;
     static void addHexBigrams(HexPairs& set, std::string_view text);
     /// The folded hex search text of entry i (Fingerprint, Sha2, SerialNo, '\n'-terminated).
@@ -288,8 +288,12 @@ private:
     std::vector<uint32_t> sanSetStart_{0};
     std::vector<uint32_t> sanSetSlots_;  // open addressing: set id + 1
 
-    std::vector<std::string_view> recordStrings_;  // scratch of addRow…
-    std::string scratchRecord_, scratchEntry_;    // …kept for their capacity
+    // Scratch of addRow, kept for its capacity (no allocation per row once warm).
+    std::vector<std::string_view> recordStrings_;
+    std::string scratchRecord_, scratchEntry_;
+    std::array<std::string, 4> texts_;  // derive(): display name, primary domain, SAN list, InstanceId
+    std::vector<uint32_t> sanIdsScratch_;
+    std::vector<std::string_view> sanMissingScratch_;
     mutable std::array<std::string, 3> hexScratch_;  // appendHexSearchText's field texts
 
     mutable std::mutex supersededMutex_;
