@@ -345,15 +345,16 @@ bool Inventory::addRow(CertificateRow row, const PageOrigin& origin) {
     record += rowRecord;
     entries_[i].record = records_.append(record);
 
+    // texts_ still hold what entry i's record says (reading the record back costs a walk).
     size_t target = i;
-    if (hasIdentity(i)) {
+    if (entries_[i].hasId || !texts_[3].empty()) {
         const EntryData& e = entries_[i];
-        if (const auto existing = findIdentity(e.site, e.kind, e.hasId, e.id, e.hasId ? std::string_view() : instanceId(i))) {
+        if (const auto existing = findIdentity(e.site, e.kind, e.hasId, e.id, e.hasId ? std::string_view() : texts_[3])) {
             target = *existing;
         } else {
             if ((identityCount_ + 1) * 5 > identities_.size() * 4) growIdentityTable();  // load ≤ 4/5
             const size_t mask = identities_.size() - 1;
-            size_t slot = identityHash(i) & mask;
+            size_t slot = identityHash(e.site, e.kind, e.hasId, e.id, e.hasId ? std::string_view() : texts_[3]) & mask;
             while (identities_[slot] != 0) slot = (slot + 1) & mask;
             identities_[slot] = static_cast<uint32_t>(i + 1);
             ++identityCount_;
@@ -545,7 +546,7 @@ void Inventory::appendSearchSegment(size_t i, const CertificateRow& row) {
     // The CommonName is usually one of the SANs (then it is already there).
     const std::string_view commonName = nonEmpty(row.commonName());
     bool commonNameIsSan = false;
-    forEachListItem(sanList(i), [&](std::string_view san) {
+    forEachListItem(texts_[2], [&](std::string_view san) {  // entry i's SAN list
         field(san);
         if (san.find("xn--") != std::string_view::npos) field(hostnameToUnicode(san));
         commonNameIsSan = commonNameIsSan || san == commonName;
@@ -553,7 +554,7 @@ void Inventory::appendSearchSegment(size_t i, const CertificateRow& row) {
     if (!commonNameIsSan) field(commonName);
     field(nonEmpty(row.instanceId()));
     field(nonEmpty(row.partnerOrderId()));
-    if (!displayName(i).empty() && !row.name() && !row.productName()) field(displayName(i));
+    if (!texts_[0].empty() && !row.name() && !row.productName()) field(texts_[0]);  // the display name
     for (const IntegerField integerField : {IntegerField::CertificateId, IntegerField::OrderId, IntegerField::AliyunOrderId}) {
         if (const auto value = row.integer(integerField)) {
             char digits[24];

@@ -228,6 +228,7 @@ private:
     /// Derives entry i's fields and texts_ (display name, primary domain, SAN list, InstanceId).
     void derive(size_t i, const CertificateRow& row, const PageOrigin& origin);
     void deriveTime(size_t i);
+    /// Entry i's search text and hex pairs; within addRow, after derive() (reads texts_).
     void appendSearchSegment(size_t i, const CertificateRow& row);
     /// Adds the adjacent pairs of hex digits in the folded text to a 256-bit set.
     using HexPairs = std::array<uint64_t, 4>;
