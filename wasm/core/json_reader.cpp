@@ -151,6 +151,31 @@ bool JsonReader::nextMember(std::string_view& key) {
     return expect(':', "expected ':'");
 }
 
+bool JsonReader::nextMemberValue(std::string_view& key, JsonType& type, std::string_view& json, std::string_view& scalar) {
+    if (!nextMember(key)) return false;
+    skipWhitespace();
+    if (pos_ >= text_.size()) return failEnd();
+    const size_t start = pos_;
+    scalar = {};
+    bool ok;
+    switch (text_[pos_]) {
+        case '"': type = JsonType::String; ok = scanString(scalar, scratch_); break;
+        case 't': type = JsonType::Boolean; ok = scanLiteral("true"); break;
+        case 'f': type = JsonType::Boolean; ok = scanLiteral("false"); break;
+        case 'n': type = JsonType::Null; ok = scanLiteral("null"); break;
+        case '{': type = JsonType::Object; ok = skipValue(); break;
+        case '[': type = JsonType::Array; ok = skipValue(); break;
+        default:
+            if (text_[pos_] != '-' && !isDigit(text_[pos_])) return fail("invalid value");
+            type = JsonType::Number;
+            ok = scanNumber(scalar);
+            break;
+    }
+    if (!ok) return false;
+    json = text_.substr(start, pos_ - start);
+    return true;
+}
+
 bool JsonReader::nextElement() {
     if (failed_) return false;
     if (depth_ == 0 || !(frames_[depth_ - 1] & kArray)) return fail("not inside an array");

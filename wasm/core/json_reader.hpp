@@ -55,6 +55,10 @@ public:
     bool enterObject();
     /// The next member's key (its ':' consumed); false once the object is closed or on error.
     bool nextMember(std::string_view& key);
+    /// nextMember() and the member's value in one call (the parser's per-member path): its type,
+    /// its JSON text as sent, and for a string its text (a view into the input when it had no
+    /// escape), for a number its text. Objects and arrays are skipped (and validated).
+    bool nextMemberValue(std::string_view& key, JsonType& type, std::string_view& json, std::string_view& scalar);
     bool enterArray();
     /// True when another element follows; false once the array is closed or on error.
     bool nextElement();

@@ -91,23 +91,11 @@ public:
         record_.clear();
         RowRecordWriter record(record_, nullptr);
         std::string_view key;
-        while (reader.nextMember(key)) {
+        JsonType type;
+        std::string_view json, string;  // the value as sent; a string's text, a number's text
+        while (reader.nextMemberValue(key, type, json, string)) {
             const RowFieldInfo* field = findRowField(key);
             record.name(key, field);
-            JsonType type;
-            if (!reader.peek(type)) return false;
-            const size_t valueStart = reader.offset();
-            std::string_view string;  // a string's text, a number's JSON text
-            bool boolean = false;
-            switch (type) {
-                case JsonType::String: reader.readString(string); break;
-                case JsonType::Number: reader.readNumber(string); break;
-                case JsonType::Boolean: reader.readBoolean(boolean); break;
-                case JsonType::Null: reader.readNull(); break;
-                default: reader.skipValue(); break;
-            }
-            if (reader.failed()) return false;
-            const std::string_view json = input.substr(valueStart, reader.offset() - valueStart);
             const bool plain = type == JsonType::String && reader.isInInput(string);
             record.value(type, json, string, plain);
             if (!field) continue;
@@ -133,7 +121,7 @@ public:
                         ? parseJsonInteger(*text) : std::nullopt;
                     break;
                 case FieldType::Flag:
-                    flags_[field->index] = type == JsonType::Boolean ? std::optional<bool>(boolean)
+                    flags_[field->index] = type == JsonType::Boolean ? std::optional<bool>(json[0] == 't')
                                            : type == JsonType::String || type == JsonType::Number ? flagOf(*text)
                                                                                                   : std::nullopt;
                     break;

@@ -128,23 +128,12 @@ bool appendRawMembers(std::string& out, std::string_view raw, RecordDictionary& 
     RowRecordWriter writer(out, &dictionary);
     std::string_view key;
     size_t members = 0;
-    while (reader.nextMember(key)) {
+    JsonType type;
+    std::string_view json, string;
+    while (reader.nextMemberValue(key, type, json, string)) {
         ++members;
         writer.name(key, findRowField(key));
-        JsonType type;
-        if (!reader.peek(type)) break;
-        const size_t valueStart = reader.offset();
-        std::string_view string;
-        bool boolean;
-        switch (type) {
-            case JsonType::String: reader.readString(string); break;
-            case JsonType::Number: reader.readNumber(string); break;
-            case JsonType::Boolean: reader.readBoolean(boolean); break;
-            case JsonType::Null: reader.readNull(); break;
-            default: reader.skipValue(); break;
-        }
-        if (reader.failed()) break;
-        writer.value(type, raw.substr(valueStart, reader.offset() - valueStart), string, reader.isInInput(string));
+        writer.value(type, json, string, reader.isInInput(string));
     }
     if (reader.failed() || members == 0) {
         out.resize(start);
