@@ -589,23 +589,22 @@ void Inventory::addHexBigrams(HexPairs& set, std::string_view text) {
     // Pairs of the text as searched (appendSearchField: case-folded): hex digits in either
     // case. Folding maps no other character to a hex digit, and its control characters and
     // the field's end break pairs as any non-digit does.
-    static const std::array<int8_t, 256> kValue = [] {
-        std::array<int8_t, 256> v{};
-        v.fill(-1);
-        for (int c = 0; c < 10; ++c) v[static_cast<size_t>('0' + c)] = static_cast<int8_t>(c);
+    static constexpr std::array<uint8_t, 256> kValue = [] {  // 16: not a hex digit
+        std::array<uint8_t, 256> v{};
+        for (auto& x : v) x = 16;
+        for (int c = 0; c < 10; ++c) v[static_cast<size_t>('0' + c)] = static_cast<uint8_t>(c);
         for (int c = 0; c < 6; ++c) {
-            v[static_cast<size_t>('a' + c)] = static_cast<int8_t>(10 + c);
-            v[static_cast<size_t>('A' + c)] = static_cast<int8_t>(10 + c);
+            v[static_cast<size_t>('a' + c)] = static_cast<uint8_t>(10 + c);
+            v[static_cast<size_t>('A' + c)] = static_cast<uint8_t>(10 + c);
         }
         return v;
     }();
-    int previous = -1;
+    // Branch-free: a pair counts when neither byte is a non-digit (bit 4 of either value).
+    unsigned previous = 16;
     for (const char c : text) {
-        const int value = kValue[static_cast<unsigned char>(c)];
-        if (previous >= 0 && value >= 0) {
-            const auto pair = static_cast<unsigned>(previous * 16 + value);
-            set[pair >> 6] |= uint64_t{1} << (pair & 63);
-        }
+        const unsigned value = kValue[static_cast<unsigned char>(c)];
+        const unsigned pair = (previous << 4 | value) & 255;
+        set[pair >> 6] |= static_cast<uint64_t>(((previous | value) & 16) == 0) << (pair & 63);
         previous = value;
     }
 }

@@ -20,16 +20,18 @@ int hexValue(char c) {
     return -1;
 }
 
-// True when any of the 8 bytes is '"', '\\', a control character or non-ASCII: the bytes a
-// string scan must look at one by one. (Classic SWAR zero-byte tests; a false positive only
-// sends the scan to the byte loop.)
-bool needsAttention(uint64_t v) {
+// The bytes of 8 (little-endian) that a string scan must look at one by one: '"', '\\', a
+// control character or non-ASCII, each flagged by its high bit. Classic SWAR zero-byte tests:
+// exact up to the first flagged byte (a borrow can only flag bytes above a flagged one), which
+// is all the scan uses.
+static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "attentionBytes: the first byte is the lowest");
+uint64_t attentionBytes(uint64_t v) {
     constexpr uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
     const auto hasZero = [](uint64_t x) { return (x - ones) & ~x & highs; };
     const uint64_t quote = hasZero(v ^ (ones * '"'));
     const uint64_t backslash = hasZero(v ^ (ones * '\\'));
     const uint64_t control = (v - ones * 0x20) & ~v & highs;
-    return (quote | backslash | control | (v & highs)) != 0;
+    return quote | backslash | control | (v & highs);
 }
 
 }  // namespace
@@ -258,7 +260,12 @@ bool JsonReader::scanString(std::string_view& out, std::string& scratch) {
         while (i + 8 <= n) {
             uint64_t chunk;
             std::memcpy(&chunk, data + i, 8);
-            if (needsAttention(chunk)) break;
+            const uint64_t attention = attentionBytes(chunk);
+            if (attention != 0) {
+                // Straight to the first byte that needs a look (usually the closing quote).
+                i += static_cast<size_t>(__builtin_ctzll(attention)) / 8;
+                break;
+            }
             i += 8;
         }
         if (i >= n) return endOfInput();
