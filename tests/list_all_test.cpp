@@ -278,6 +278,40 @@ TEST_CASE("listAll: pages arriving out of order still merge in API order", "[lis
     CHECK(order == std::vector<int64_t>{1, 2, 3, 4, 5});
 }
 
+TEST_CASE("listAll: each page's rows are delivered as the page arrives, kept or not", "[list-all]") {
+    for (const bool keep : {true, false}) {
+        INFO("keepEntries " << keep);
+        World w;
+        w.fill("ISSUED", 1, 500);
+        w.server.latencyFor = [](const SentRequest& s) { return 2000 - 300 * std::stoll(s.param("CurrentPage")); };
+        std::vector<std::vector<int64_t>> delivered;  // ids per delivery
+        std::vector<int64_t> pagesDoneAtDelivery;
+        ListAllDelivery delivery;
+        delivery.keepEntries = keep;
+        delivery.onPageRows = [&](std::vector<ListRow> rows) {
+            std::vector<int64_t> ids;
+            for (const ListRow& row : rows) ids.push_back(rowIdentity(row)->id);
+            delivered.push_back(ids);
+            pagesDoneAtDelivery.push_back(static_cast<int64_t>(w.progress.size()));
+        };
+        w.client->listAll(certQuery(), [&](const ListProgress& p) { w.progress.push_back(p); },
+                          [&](Outcome<ListAllResult> r) { w.results.push_back(std::move(r)); }, delivery);
+        w.scheduler.runUntilIdle();
+        REQUIRE(w.results.size() == 1);
+        REQUIRE(w.results[0].ok());
+        // Page 1 first (it tells TotalCount), then the others as they answer: 5, 4, 3, 2.
+        REQUIRE(delivered.size() == 5);
+        CHECK(delivered[0] == range(1, 100));
+        CHECK(delivered[1] == range(401, 100));
+        CHECK(delivered[4] == range(101, 100));
+        // Before the progress of its page: a consumer sees the rows when it hears of the page.
+        CHECK(pagesDoneAtDelivery == std::vector<int64_t>{0, 1, 2, 3, 4});
+        CHECK(w.progress.back().entriesLoaded == 500);
+        if (keep) CHECK(w.ids() == range(1, 500));
+        else CHECK(w.results[0].value().entries.empty());
+    }
+}
+
 TEST_CASE("listAll: rows repeated across pages and statuses are kept once, first place wins", "[list-all]") {
     World w;
     // ISSUED: 1..150 with 100 repeated at the top of page 2 (the list shifted between pages).

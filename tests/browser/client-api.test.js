@@ -75,6 +75,35 @@ describe('client API against the emulator, through the proxy', () => {
     }
   });
 
+  test('listAll into an inventory: each page\'s rows as it arrives; returnEntries false keeps no copy', async () => {
+    const query = { OrderType: 'CERT', Status: ['ISSUED', 'WILLEXPIRED', 'EXPIRED'], ShowSize: 50 };
+    const result = await inPage(page, async (api, { options, query: q }) => {
+      const client = await api.createClient(options);
+      const inventory = await api.createInventory();
+      const seen = [];  // at each progress: pages done, inventory size
+      const entries = await client.listAll(q, {
+        inventory, returnEntries: false, onProgress: (p) => seen.push([p.pagesDone, p.pagesTotal, inventory.size]),
+      });
+      const ids = inventory.query({}).rows.map((r) => String(r.entryId));
+      let refused = null;
+      try {
+        await client.listAll(q, { inventory, returnEntries: 'no' });
+      } catch (e) {
+        refused = { code: e.code, param: e.param };
+      }
+      return { entries, seen, ids, refused };
+    }, { options: options(), query });
+    const truth = stack.emulator.truth(query).CertificateOrderList;
+    assert.deepEqual(result.entries, []);
+    assert.deepEqual(result.ids.sort(), truth.map((r) => String(r.CertificateId)).sort());
+    // The rows were there while the listing ran: some after the first page, all at the end.
+    const [firstDone, firstTotal, firstSize] = result.seen[0];
+    assert.ok(firstDone < firstTotal && firstSize > 0 && firstSize < truth.length, JSON.stringify(result.seen[0]));
+    assert.ok(result.seen.every(([, , size], k) => k === 0 || size >= result.seen[k - 1][2]));
+    assert.equal(result.seen.at(-1)[2], truth.length);
+    assert.deepEqual(result.refused, { code: 'InvalidParameter', param: 'returnEntries' });
+  });
+
   test('one page, exactly as the API returns it; GET works too', async () => {
     for (const method of ['POST', 'GET']) {
       const page1 = await inPage(page, async (api, { options }) => {

@@ -60,6 +60,9 @@ export async function usage(signal: AbortSignal): Promise<void> {
     },
   });
   await client.listAll({ OrderType: 'CPACK', Status: 'ISSUED' });
+  // A large account: the rows only in the inventory.
+  const none: CertificateOrderEntry[] = await client.listAll(query, { inventory, returnEntries: false });
+  void none;
   const status: Status = 'WILLEXPIRED';
   const orderType: OrderType = 'UPLOAD';
   void status; void orderType;
@@ -126,6 +129,8 @@ export async function usage(signal: AbortSignal): Promise<void> {
   await client.listAll({ OrderType: 'CERT', CurrentPage: 2 });
   // @ts-expect-error lowercase field names are not the API's
   await client.listAll({ orderType: 'CERT' });
+  // @ts-expect-error returnEntries is a boolean
+  await client.listAll({ OrderType: 'CERT' }, { returnEntries: 'no' });
   // @ts-expect-error missing accessKeySecret
   await createClient({ accessKeyId: 'id' });
   // @ts-expect-error method is GET or POST

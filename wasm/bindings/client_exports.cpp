@@ -162,15 +162,18 @@ EMSCRIPTEN_KEEPALIVE double casview_list_page(uint32_t clientId, size_t size) {
 }
 
 /// Request: OrderType, Statuses (comma-separated), Keyword, ShowSize, ResourceGroupId,
-/// inventory id (0: none), site. Progress, retries and the result are notified later.
+/// inventory id (0: none), site, entries ("1": resolve with the entries, "0": with none).
+/// With an inventory, each page's rows go into it as the page arrives (before its progress
+/// notice), so the page can show them while the listing runs. Progress, retries and the result
+/// are notified later.
 EMSCRIPTEN_KEEPALIVE double casview_list_all(uint32_t clientId, size_t size) {
     CasClient* client = findClient(clientId);
     if (client == nullptr) return boundary::answerError(malformed("unknown client")), 0;
     boundary::Request request(size);
     const auto orderType = request.next(), statuses = request.next(), keyword = request.next(),
                showSize = request.next(), group = request.next(), inventory = request.next(),
-               site = request.next();
-    if (!site) return boundary::answerError(malformed("listAll")), 0;
+               site = request.next(), entries = request.next();
+    if (!entries || (*entries != "0" && *entries != "1")) return boundary::answerError(malformed("listAll")), 0;
     ListAllQuery query;
     query.orderType = optionalText(*orderType);
     query.keyword = optionalText(*keyword);
@@ -184,15 +187,22 @@ EMSCRIPTEN_KEEPALIVE double casview_list_all(uint32_t clientId, size_t size) {
     if (!inventoryId || (!showSize->empty() && !(query.showSize = boundary::parseInteger(*showSize)))) {
         return boundary::answerError(malformed("listAll")), 0;
     }
+    ListAllDelivery delivery;
+    delivery.keepEntries = *entries == "1";
+    if (*inventoryId != 0) {
+        delivery.onPageRows = [inventoryId = static_cast<uint32_t>(*inventoryId),
+                               listedType = query.orderType.value_or(kDefaultOrderType),
+                               siteName = std::string(*site)](std::vector<ListRow> rows) {
+            addListedRows(inventoryId, std::move(rows), listedType, siteName);
+        };
+    }
     auto operation = std::make_shared<uint64_t>(0);
-    const std::string listedType = query.orderType.value_or(kDefaultOrderType);
     *operation = client->listAll(
         query,
         [clientId, operation](const ListProgress& progress) {
             boundary::notify(clientId, *operation, boundary::Notice::Progress, progressJson(progress));
         },
-        [clientId, operation, inventoryId = static_cast<uint32_t>(*inventoryId), listedType,
-         siteName = std::string(*site)](Outcome<ListAllResult> outcome) {
+        [clientId, operation](Outcome<ListAllResult> outcome) {
             if (!outcome) {
                 boundary::notify(clientId, *operation, boundary::Notice::Error,
                                  boundary::errorFields(outcome.error()));
@@ -205,11 +215,9 @@ EMSCRIPTEN_KEEPALIVE double casview_list_all(uint32_t clientId, size_t size) {
                 appendEntryJson(json, entries[i]);
             }
             json.push_back(']');
-            if (inventoryId != 0) {
-                addListedRows(inventoryId, std::move(outcome).value().entries, listedType, siteName);
-            }
             boundary::notify(clientId, *operation, boundary::Notice::List, json);
-        });
+        },
+        std::move(delivery));
     return static_cast<double>(*operation);
 }
 

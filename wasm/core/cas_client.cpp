@@ -120,11 +120,11 @@ CasClient::OperationId CasClient::listUserCertificateOrder(
 }
 
 CasClient::OperationId CasClient::listAll(const ListAllQuery& query, ProgressCallback onProgress,
-                                          ListCallback done) {
+                                          ListCallback done, ListAllDelivery delivery) {
     Operation op;
     op.listDone = std::move(done);
     op.progress = std::move(onProgress);
-    auto pager = Pager::plan(query);
+    auto pager = Pager::plan(query, std::move(delivery));
     if (!pager) return failLater(std::move(op), pager.error());
     op.pager.emplace(std::move(pager).value());
     const std::vector<PageRequest> first = op.pager->firstPages();

@@ -97,8 +97,9 @@ public:
     /// Every page of `query` (of every status listed), merged and de-duplicated in API order.
     /// `onProgress` (may be empty) after each page; `done` exactly once, after the last progress.
     /// The first failure that survives its retries fails the whole listing (the other requests
-    /// are cancelled).
-    OperationId listAll(const ListAllQuery& query, ProgressCallback onProgress, ListCallback done);
+    /// are cancelled). `delivery`: rows of each page as it arrives, and whether to keep entries.
+    OperationId listAll(const ListAllQuery& query, ProgressCallback onProgress, ListCallback done,
+                        ListAllDelivery delivery = {});
 
     /// Aborts an operation: its `done` gets `Aborted` now (inside this call), and nothing after.
     /// False (and nothing happens) when the operation already finished or is unknown.

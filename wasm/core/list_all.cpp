@@ -5,8 +5,9 @@
 
 namespace casview {
 
-Outcome<Pager> Pager::plan(const ListAllQuery& query) {
+Outcome<Pager> Pager::plan(const ListAllQuery& query, ListAllDelivery delivery) {
     Pager pager;
+    pager.delivery_ = std::move(delivery);
     pager.base_.orderType = query.orderType;
     pager.base_.keyword = query.keyword;
     pager.base_.resourceGroupId = query.resourceGroupId;
@@ -85,7 +86,12 @@ Outcome<std::vector<PageRequest>> Pager::accept(PageKey key, ListPage page) {
         const auto id = rowIdentity(row);
         if (!id || seen_.insert(*id).second) ++progress_.entriesLoaded;
     }
-    listing.rows[index] = std::move(rows);
+    if (!delivery_.keepEntries) {
+        if (delivery_.onPageRows) delivery_.onPageRows(std::move(rows));
+    } else {
+        if (delivery_.onPageRows) delivery_.onPageRows(rows);  // a copy
+        listing.rows[index] = std::move(rows);
+    }
     ++progress_.pagesDone;
     return next;
 }

@@ -14,11 +14,16 @@
 // - Progress after each page: {pagesDone, pagesTotal, entriesLoaded, totalCount}. pagesTotal
 //   and totalCount grow as first pages arrive; entriesLoaded counts distinct entries.
 //
+// - Delivery (ListAllDelivery): each page's rows can also go to a sink as the page arrives
+//   (arrival order, before de-duplication), e.g. into an inventory the page shows while the
+//   listing runs; a listing that does not keep its entries then holds no row at all.
+//
 // Pure: the Pager is a state machine fed with pages. CasClient::listAll drives it; tests can
-// drive it directly. Memory is O(pages + rows).
+// drive it directly. Memory is O(pages + rows), O(pages + distinct ids) without entries.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -55,8 +60,16 @@ struct ListProgress {
     int64_t totalCount = 0;     // sum of the TotalCount of every status whose first page came
 };
 
+/// What a listing does with the rows of each page as it arrives.
+struct ListAllDelivery {
+    /// Given each accepted page's rows (a copy when keepEntries), in arrival order.
+    std::function<void(std::vector<ListRow> rows)> onPageRows;
+    /// False: the result has no entries (the rows went to onPageRows only).
+    bool keepEntries = true;
+};
+
 struct ListAllResult {
-    std::vector<ListRow> entries;  // API order, de-duplicated
+    std::vector<ListRow> entries;  // API order, de-duplicated; none when !keepEntries
     ListProgress progress;         // the final progress
     int64_t duplicates = 0;        // rows dropped as repeats of an earlier entry
 };
@@ -76,7 +89,7 @@ class Pager {
 public:
     /// Validates the query as every request it implies would be validated (OrderType, each
     /// Status against the OrderType, ShowSize): InvalidParameter, before anything is sent.
-    static Outcome<Pager> plan(const ListAllQuery& query);
+    static Outcome<Pager> plan(const ListAllQuery& query, ListAllDelivery delivery = {});
 
     /// The distinct statuses in listing order ("" when none was given).
     const std::vector<std::string>& statuses() const { return statuses_; }
@@ -119,6 +132,7 @@ private:
     std::vector<StatusListing> listings_;
     std::unordered_set<RowIdentity, IdentityHash> seen_;
     ListProgress progress_;
+    ListAllDelivery delivery_;
 };
 
 }  // namespace casview

@@ -54,10 +54,13 @@ class Client {
   }
 
   /** @see index.d.ts */
-  async listAll(query = {}, { signal, onProgress, inventory, site } = {}) {
+  async listAll(query = {}, { signal, onProgress, inventory, site, returnEntries = true } = {}) {
     onlyKnownKeys('query', query, LIST_ALL_FIELDS);
     if (onProgress !== undefined && typeof onProgress !== 'function') {
       throw invalidParameter('onProgress', 'onProgress must be a function');
+    }
+    if (typeof returnEntries !== 'boolean') {
+      throw invalidParameter('returnEntries', 'returnEntries must be true or false');
     }
     const inventoryId = inventory === undefined || inventory === null ? 0 : inventoryIdOf(inventory);
     const request = requestOf([
@@ -65,7 +68,7 @@ class Client {
       optionalString('Keyword', query.Keyword),
       integerText('ShowSize', query.ShowSize, { min: 1, max: 100 }),
       optionalString('ResourceGroupId', query.ResourceGroupId), String(inventoryId),
-      optionalString('site', site),
+      optionalString('site', site), returnEntries ? '1' : '0',
     ]);
     return this.#run(checkSignal(signal),
       (core) => core._casview_list_all(this.#id, writeRequest(core, request)), onProgress);

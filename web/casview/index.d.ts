@@ -166,10 +166,16 @@ export interface CallOptions {
 
 export interface ListAllOptions extends CallOptions {
   onProgress?: (progress: ListProgress) => void;
-  /** Also add every entry to this inventory, inside WASM (no second pass over the rows). */
+  /** Also add the entries to this inventory, inside WASM, each page as it arrives (before its
+   * `onProgress`), so a view can show them while the listing runs. A row repeated across pages
+   * or statuses replaces its earlier copy. If the listing fails or is aborted, the rows of the
+   * pages that came stay in the inventory. */
   inventory?: Inventory;
   /** A label kept on each inventory row (e.g. `cn`, `intl`) when several sites are merged. */
   site?: string;
+  /** Default true. `false` resolves with `[]`: the rows are kept only in `inventory` (no copy of
+   * every row in WASM or JS; what a view of a large account wants). */
+  returnEntries?: boolean;
 }
 
 export interface CasClient {
