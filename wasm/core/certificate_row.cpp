@@ -1,5 +1,6 @@
 #include "certificate_row.hpp"
 
+#include "ascii_text.hpp"
 #include "json_reader.hpp"
 
 namespace casview {
@@ -82,7 +83,7 @@ const RowFieldInfo* findRowField(std::string_view name) {
         const int8_t i = index.slots[slot];
         if (i < 0) return nullptr;
         const RowFieldInfo& field = kRowFields[static_cast<size_t>(i)];
-        if (field.name.size() == name.size() && field.name == name) return &field;
+        if (sameText(field.name, name)) return &field;
     }
 }
 

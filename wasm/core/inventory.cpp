@@ -195,7 +195,7 @@ void Inventory::clear() {
 uint32_t Inventory::Interner::intern(std::string_view value) {
     if (value.empty()) return 0;
     uint32_t& recent = recent_[hashText(value) & (recent_.size() - 1)];
-    if (names_[recent] == value) return recent;
+    if (sameText(names_[recent], value)) return recent;
     std::string key(value);
     const auto [it, inserted] = ids_.try_emplace(key, static_cast<uint32_t>(names_.size()));
     if (inserted) names_.push_back(std::move(key));
@@ -219,7 +219,7 @@ uint32_t Inventory::NameTable::intern(std::string_view name) {
             slots_[slot] = static_cast<uint32_t>(names_.size());
             return static_cast<uint32_t>(names_.size() - 1);
         }
-        if (names_[entry - 1] == name) return entry - 1;
+        if (sameText(names_[entry - 1], name)) return entry - 1;
     }
 }
 
@@ -229,7 +229,7 @@ std::optional<uint32_t> Inventory::NameTable::find(std::string_view name) const 
     for (size_t slot = hashText(name) & mask;; slot = (slot + 1) & mask) {
         const uint32_t entry = slots_[slot];
         if (entry == 0) return std::nullopt;
-        if (names_[entry - 1] == name) return entry - 1;
+        if (sameText(names_[entry - 1], name)) return entry - 1;
     }
 }
 
@@ -329,7 +329,7 @@ bool Inventory::addRow(CertificateRow row, const PageOrigin& origin) {
     for (size_t k = 0; k < texts_.size(); ++k) {
         const std::string& text = texts_[k];
         size_t member = 0;
-        while (member < recordStrings_.size() && (text.empty() || recordStrings_[member] != text)) ++member;
+        while (member < recordStrings_.size() && (text.empty() || !sameText(recordStrings_[member], text))) ++member;
         if (text.empty()) {
             appendVarint(record, 0);
         } else if (member < recordStrings_.size()) {

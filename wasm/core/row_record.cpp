@@ -460,7 +460,7 @@ uint32_t RecordDictionary::intern(std::string_view text) {
             slots_[slot] = static_cast<uint32_t>(texts_.size());
             return static_cast<uint32_t>(texts_.size() - 1);
         }
-        if (texts_[entry - 1] == text) return entry - 1;
+        if (sameText(texts_[entry - 1], text)) return entry - 1;
     }
 }
 
