@@ -308,7 +308,7 @@ TEST_CASE("listAll: each page's rows are delivered as the page arrives, kept or 
         CHECK(pagesDoneAtDelivery == std::vector<int64_t>{0, 1, 2, 3, 4});
         CHECK(w.progress.back().entriesLoaded == 500);
         if (keep) CHECK(w.ids() == range(1, 500));
-        else CHECK(w.results[0].value().entries.empty());
+        else CHECK(w.results[0].value().entries.capacity() == 0);  // not even room reserved
     }
 }
 

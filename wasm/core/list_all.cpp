@@ -84,7 +84,7 @@ Outcome<std::vector<PageRequest>> Pager::accept(PageKey key, ListPage page) {
     std::vector<ListRow>& rows = pageRows(page);
     for (const ListRow& row : rows) {
         const auto id = rowIdentity(row);
-        if (!id || seen_.insert(*id).second) ++progress_.entriesLoaded;
+        if (!id || seen_.insert(*id)) ++progress_.entriesLoaded;
     }
     if (!delivery_.keepEntries) {
         if (delivery_.onPageRows) delivery_.onPageRows(std::move(rows));
@@ -99,14 +99,15 @@ Outcome<std::vector<PageRequest>> Pager::accept(PageKey key, ListPage page) {
 ListAllResult Pager::takeResult() {
     ListAllResult result;
     result.progress = progress_;
+    if (!delivery_.keepEntries) return result;  // the rows went to onPageRows only
     result.entries.reserve(static_cast<size_t>(progress_.entriesLoaded));
-    std::unordered_set<RowIdentity, IdentityHash> kept;
+    IdentitySet kept;
     kept.reserve(seen_.size());
     for (StatusListing& listing : listings_) {
         for (std::vector<ListRow>& rows : listing.rows) {
             for (ListRow& row : rows) {
                 const auto id = rowIdentity(row);
-                if (!id || kept.insert(*id).second) {
+                if (!id || kept.insert(*id)) {
                     result.entries.push_back(std::move(row));
                 } else {
                     ++result.duplicates;

@@ -26,9 +26,9 @@
 #include <functional>
 #include <optional>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
+#include "identity_set.hpp"
 #include "list_page.hpp"
 #include "list_request.hpp"
 #include "outcome.hpp"
@@ -111,13 +111,6 @@ public:
     ListAllResult takeResult();
 
 private:
-    struct IdentityHash {
-        size_t operator()(const RowIdentity& id) const {
-            const uint64_t mixed = static_cast<uint64_t>(id.id) * 0x9E3779B97F4A7C15ull +
-                                   (id.isOrder ? 1 : 0);
-            return static_cast<size_t>(mixed ^ (mixed >> 32));
-        }
-    };
     struct StatusListing {
         std::optional<int64_t> pages;               // known once page 1 came
         std::vector<std::vector<ListRow>> rows;     // by page - 1
@@ -130,7 +123,7 @@ private:
     int64_t showSize_ = kListAllPageSize;
     std::vector<std::string> statuses_;
     std::vector<StatusListing> listings_;
-    std::unordered_set<RowIdentity, IdentityHash> seen_;
+    IdentitySet seen_;
     ListProgress progress_;
     ListAllDelivery delivery_;
 };
