@@ -192,23 +192,6 @@ void Inventory::clear() {
     changed();
 }
 
-uint32_t Inventory::Interner::intern(std::string_view value) {
-    if (value.empty()) return 0;
-    uint32_t& recent = recent_[hashText(value) & (recent_.size() - 1)];
-    if (sameText(names_[recent], value)) return recent;
-    std::string key(value);
-    const auto [it, inserted] = ids_.try_emplace(key, static_cast<uint32_t>(names_.size()));
-    if (inserted) names_.push_back(std::move(key));
-    recent = it->second;
-    return it->second;
-}
-
-void Inventory::Interner::clear() {
-    names_.assign(1, "");
-    ids_ = {{"", 0}};
-    recent_.fill(0);
-}
-
 uint32_t Inventory::NameTable::intern(std::string_view name) {
     if (slots_.empty() || names_.size() * 2 >= slots_.size()) grow();
     const size_t mask = slots_.size() - 1;

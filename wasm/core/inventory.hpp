@@ -47,7 +47,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "certificate_row.hpp"
@@ -164,18 +163,19 @@ public:
 private:
     friend class InventoryQueryEngine;
 
-    /// Distinct strings ↔ small ids (0 = ""). Rows repeat a few values (statuses, issuers, …),
-    /// so a direct-mapped cache of recent ids answers most lookups without hashing a copy.
+    /// Distinct strings ↔ small ids (0 = ""): statuses, sites, facet values.
     class Interner {
     public:
-        uint32_t intern(std::string_view value);
-        const std::vector<std::string>& names() const { return names_; }
-        void clear();
+        Interner() { ids_.intern(""); }
+        uint32_t intern(std::string_view value) { return value.empty() ? 0 : ids_.intern(value); }
+        const std::vector<std::string>& names() const { return ids_.texts(); }
+        void clear() {
+            ids_.clear();
+            ids_.intern("");
+        }
 
     private:
-        std::vector<std::string> names_{""};
-        std::unordered_map<std::string, uint32_t> ids_{{"", 0}};
-        std::array<uint32_t, 64> recent_{};
+        RecordDictionary ids_;  // the same open-addressing table the records' texts use
     };
 
     /// Texts (views that stay valid) ↔ ids, in an open-addressing table of ids: 8 bytes a

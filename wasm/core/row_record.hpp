@@ -30,6 +30,8 @@ public:
     /// The id of `text`, added if new.
     uint32_t intern(std::string_view text);
     std::string_view text(uint32_t id) const { return id < texts_.size() ? std::string_view(texts_[id]) : std::string_view(); }
+    /// Every text, by id.
+    const std::vector<std::string>& texts() const { return texts_; }
     void clear();
 
 private:
