@@ -43,48 +43,45 @@ void checkRoundTrip(const CertificateRow& row, RecordDictionary& dictionary) {
     }
 }
 
+// Pages whose rows cover every shape of value the parser and the records know.
+const char* const kRowFixtures[] = {
+    "fixtures/pages/certificates-100.json", "fixtures/pages/orders-100.json", "fixtures/pages/doc-sample.json",
+    "fixtures/pages/escapes.json", "fixtures/pages/unknown-fields.json", "fixtures/pages/null-fields.json",
+    "fixtures/pages/huge-numbers.json", "fixtures/pages/stringly-typed.json", "fixtures/pages/duplicate-keys.json",
+    "fixtures/pages/wrong-types.json", "fixtures/pages/bom.json"};
+
+template <class F>
+void forEachFixtureRow(F check) {
+    for (const char* fixture : kRowFixtures) {
+        INFO(fixture);
+        auto page = parseListUserCertificateOrderResponse(200, readTestFile(fixture));
+        REQUIRE(page.ok());
+        for (const CertificateRow& row : page.value().rows) check(row);
+    }
+}
+
 }  // namespace
 
 TEST_CASE("a row's record gives back every member and field", "[row_record]") {
     RecordDictionary dictionary;
-    for (const char* fixture : {"fixtures/pages/certificates-100.json", "fixtures/pages/orders-100.json",
-                                "fixtures/pages/doc-sample.json", "fixtures/pages/escapes.json",
-                                "fixtures/pages/unknown-fields.json", "fixtures/pages/null-fields.json",
-                                "fixtures/pages/huge-numbers.json", "fixtures/pages/stringly-typed.json",
-                                "fixtures/pages/duplicate-keys.json", "fixtures/pages/wrong-types.json",
-                                "fixtures/pages/bom.json"}) {
-        INFO(fixture);
-        auto page = parseListUserCertificateOrderResponse(200, readTestFile(fixture));
-        REQUIRE(page.ok());
-        for (const CertificateRow& row : page.value().rows) checkRoundTrip(row, dictionary);
-    }
+    forEachFixtureRow([&](const CertificateRow& row) { checkRoundTrip(row, dictionary); });
 }
 
 TEST_CASE("the record the parser writes while reading a row is the one its raw JSON gives", "[row_record]") {
     // Two independent writers of one format: the parser's single pass (categorical texts inline,
     // interned on the way into a store) and a second reading of the row's JSON text.
     RecordDictionary dictionary;
-    for (const char* fixture : {"fixtures/pages/certificates-100.json", "fixtures/pages/orders-100.json",
-                                "fixtures/pages/doc-sample.json", "fixtures/pages/escapes.json",
-                                "fixtures/pages/unknown-fields.json", "fixtures/pages/null-fields.json",
-                                "fixtures/pages/huge-numbers.json", "fixtures/pages/stringly-typed.json",
-                                "fixtures/pages/duplicate-keys.json", "fixtures/pages/wrong-types.json",
-                                "fixtures/pages/bom.json"}) {
-        INFO(fixture);
-        auto page = parseListUserCertificateOrderResponse(200, readTestFile(fixture));
-        REQUIRE(page.ok());
-        for (const CertificateRow& row : page.value().rows) {
-            INFO(row.rawJson());
-            REQUIRE_FALSE(row.record().empty());
-            CertificateRow rawOnly;
-            rawOnly.setRawJson(row.rawJson());
-            REQUIRE(rawOnly.record().empty());
-            std::string fromRaw, fromParse;
-            appendRowRecord(fromRaw, rawOnly, dictionary);
-            appendRowRecord(fromParse, row, dictionary);
-            CHECK(fromParse == fromRaw);
-        }
-    }
+    forEachFixtureRow([&](const CertificateRow& row) {
+        INFO(row.rawJson());
+        REQUIRE_FALSE(row.record().empty());
+        CertificateRow rawOnly;
+        rawOnly.setRawJson(row.rawJson());
+        REQUIRE(rawOnly.record().empty());
+        std::string fromRaw, fromParse;
+        appendRowRecord(fromRaw, rawOnly, dictionary);
+        appendRowRecord(fromParse, row, dictionary);
+        CHECK(fromParse == fromRaw);
+    });
 }
 
 TEST_CASE("values that records pack compactly come back exactly", "[row_record]") {
