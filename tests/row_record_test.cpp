@@ -68,8 +68,9 @@ TEST_CASE("a row's record gives back every member and field", "[row_record]") {
 }
 
 TEST_CASE("the record the parser writes while reading a row is the one its raw JSON gives", "[row_record]") {
-    // Two independent writers of one format: the parser's single pass (categorical texts inline,
-    // interned on the way into a store) and a second reading of the row's JSON text.
+    // Two readings of one row give the writer what it needs: the parser's single pass
+    // (categorical texts inline, interned on the way into a store) and a second reading of the
+    // row's JSON text alone. (The round trip above checks the format itself against the JSON.)
     RecordDictionary dictionary;
     forEachFixtureRow([&](const CertificateRow& row) {
         INFO(row.rawJson());
