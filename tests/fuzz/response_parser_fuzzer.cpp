@@ -9,7 +9,8 @@
 //    tokens, where nlohmann stops reading as if the input ended (RFC 8259 has no such rule:
 //    the reader refuses the body, and nlohmann's verdict is about the part before the NUL);
 //  - a page never comes from invalid JSON; its texts are well-formed UTF-8 and its raw rows
-//    JSON objects;
+//    JSON objects; the record the parser wrote for a row in its one pass is the one its raw
+//    JSON gives on a second reading;
 //  - an error has a code, a bounded message, well-formed UTF-8 in every field, and no
 //    unmasked AccessKeyId;
 //  - the rows go through the inventory and a query without breaking their invariants, and a
@@ -26,6 +27,7 @@
 #include "inventory_query.hpp"
 #include "json_reader.hpp"
 #include "response_parser.hpp"
+#include "row_record.hpp"
 #include "service_error.hpp"
 #include "utf8.hpp"
 
@@ -95,6 +97,7 @@ void checkError(const CasError& error, std::string_view body) {
 
 void checkPage(const CertificateOrderPage& page, std::string_view body, uint8_t seed) {
     require(isValidJson(body));
+    RecordDictionary dictionary;
     for (const CertificateRow& row : page.rows) {
         const std::string_view raw = row.rawJson();
         require(raw.size() >= 2 && raw.front() == '{' && raw.back() == '}');
@@ -103,6 +106,12 @@ void checkPage(const CertificateOrderPage& page, std::string_view body, uint8_t 
             if (const auto text = row.text(static_cast<TextField>(field.index))) require(utf8::isValid(*text));
         }
         (void)rawFields(row);
+        CertificateRow rawOnly;
+        rawOnly.setRawJson(raw);
+        std::string fromParse, fromRaw;
+        appendRowRecord(fromParse, row, dictionary);
+        appendRowRecord(fromRaw, rawOnly, dictionary);
+        require(fromParse == fromRaw);
     }
 
     static constexpr const char* kOrderTypes[] = {"", "CERT", "UPLOAD", "CPACK", "BUY"};
