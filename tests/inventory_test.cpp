@@ -72,6 +72,21 @@ TEST_CASE("an overlapping page replaces the older copy in place; ids are per kin
     CHECK(inventory.size() == 7);
 }
 
+TEST_CASE("resource groups: the distinct values of the entries now there, sorted", "[inventory]") {
+    Inventory inventory(kNow);
+    CHECK(inventory.resourceGroups().empty());
+    inventory.addRow(certificate(1, "a.example.com", "2024-01-01", "2024-12-31").resourceGroup("rg-b"), {"CERT", ""});
+    inventory.addRow(certificate(2, "b.example.com", "2024-01-01", "2024-12-31").resourceGroup(" rg-a "), {"CERT", ""});
+    inventory.addRow(certificate(3, "c.example.com", "2024-01-01", "2024-12-31").resourceGroup("rg-b"), {"CERT", ""});
+    inventory.addRow(certificate(4, "d.example.com", "2024-01-01", "2024-12-31"), {"CERT", ""});
+    CHECK(inventory.resourceGroups() == std::vector<std::string_view>{"rg-a", "rg-b"});
+    // Certificate 2 moved to another group: its old one is gone with it.
+    inventory.addRow(certificate(2, "b.example.com", "2024-01-01", "2024-12-31").resourceGroup("rg-c"), {"CERT", ""});
+    CHECK(inventory.resourceGroups() == std::vector<std::string_view>{"rg-b", "rg-c"});
+    inventory.clear();
+    CHECK(inventory.resourceGroups().empty());
+}
+
 TEST_CASE("derived fields of a certificate", "[inventory]") {
     Inventory inventory(kNow);
     inventory.addPage(pageOf("fixtures/pages/certificates.json"), {"CERT", "ISSUED"});

@@ -674,6 +674,18 @@ std::string_view Inventory::issuer(size_t i) const {
     return !issuer.empty() ? issuer : names[entries_[i].facets[1]];
 }
 
+std::vector<std::string_view> Inventory::resourceGroups() const {
+    // Facet ids of live entries (a replaced entry's old value is not among them).
+    std::vector<uint8_t> used(facets_.names().size(), 0);
+    for (size_t i = 0; i < entries_.size(); ++i) used[entries_[i].facets[kGroupFacet]] = 1;
+    std::vector<std::string_view> groups;
+    for (size_t id = 1; id < used.size(); ++id) {
+        if (used[id]) groups.push_back(facets_.names()[id]);
+    }
+    std::sort(groups.begin(), groups.end());
+    return groups;
+}
+
 std::string_view Inventory::orderType(size_t i) const { return kOrderTypeNames[entries_[i].orderType]; }
 
 std::vector<std::string_view> Inventory::sans(size_t i) const {

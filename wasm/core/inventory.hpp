@@ -159,6 +159,8 @@ public:
     /// Distinct statuses and sites seen; index 0 is "" (none).
     const std::vector<std::string>& statusNames() const { return statuses_.names(); }
     const std::vector<std::string>& siteNames() const { return sites_.names(); }
+    /// The distinct ResourceGroupIds (trimmed) of the entries, sorted; none for "".
+    std::vector<std::string_view> resourceGroups() const;
 
 private:
     friend class InventoryQueryEngine;
