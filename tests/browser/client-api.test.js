@@ -85,17 +85,21 @@ describe('client API against the emulator, through the proxy', () => {
         inventory, returnEntries: false, onProgress: (p) => seen.push([p.pagesDone, p.pagesTotal, inventory.size]),
       });
       const ids = inventory.query({}).rows.map((r) => String(r.entryId));
+      const groups = inventory.resourceGroups();
       let refused = null;
       try {
         await client.listAll(q, { inventory, returnEntries: 'no' });
       } catch (e) {
         refused = { code: e.code, param: e.param };
       }
-      return { entries, seen, ids, refused };
+      return { entries, seen, ids, groups, refused };
     }, { options: options(), query });
     const truth = stack.emulator.truth(query).CertificateOrderList;
     assert.deepEqual(result.entries, []);
     assert.deepEqual(result.ids.sort(), truth.map((r) => String(r.CertificateId)).sort());
+    const groups = [...new Set(truth.map((r) => r.ResourceGroupId).filter(Boolean))].sort();
+    assert.ok(groups.length > 1);
+    assert.deepEqual(result.groups, groups);
     // The rows were there while the listing ran: some after the first page, all at the end.
     const [firstDone, firstTotal, firstSize] = result.seen[0];
     assert.ok(firstDone < firstTotal && firstSize > 0 && firstSize < truth.length, JSON.stringify(result.seen[0]));

@@ -84,6 +84,8 @@ export async function usage(signal: AbortSignal): Promise<void> {
     const days: number | null = row.daysLeft;
     const sans: string[] = row.sans;
     const details: CertificateOrderEntry | null = inventory.details(row.id);
+    const groups: string[] = inventory.resourceGroups();
+    void groups;
     void days; void sans; void details;
   }
   inventory.query();

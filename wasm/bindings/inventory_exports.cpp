@@ -257,6 +257,20 @@ EMSCRIPTEN_KEEPALIVE void casview_inventory_details(uint32_t id, size_t size) {
     boundary::answerText(std::move(out));
 }
 
+/// Request: nothing. Answer: 'S' + the distinct resource groups of the rows, as a JSON array.
+EMSCRIPTEN_KEEPALIVE void casview_inventory_resource_groups(uint32_t id, size_t size) {
+    Box* box = findBox(id);
+    if (box == nullptr) return boundary::answerError(malformed("unknown inventory"));
+    boundary::Request request(size, /*holdsSecret=*/false);
+    std::string out = "[";
+    for (const std::string_view group : box->inventory.resourceGroups()) {
+        if (out.size() > 1) out.push_back(',');
+        appendJsonString(out, group);
+    }
+    out.push_back(']');
+    boundary::answerText(std::move(out));
+}
+
 /// Request: filter fields (readFilter). Answer: 'S' + the histogram of the matching entries.
 EMSCRIPTEN_KEEPALIVE void casview_inventory_timeline(uint32_t id, size_t size) {
     Box* box = findBox(id);

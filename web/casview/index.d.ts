@@ -310,6 +310,8 @@ export interface Inventory {
   query(query?: InventoryQuery): InventoryResult;
   /** Every raw field of one row, as the API sent it. */
   details(id: string): CertificateOrderEntry | null;
+  /** The distinct `ResourceGroupId`s of the rows, sorted (for a filter's choice list). */
+  resourceGroups(): string[];
   /** Rows matching the filter per expiry month: the expired bucket, then the next 12 UTC months. */
   timeline(filter?: InventoryFilter): TimelineBucket[];
   /** The matching rows as CSV (UTF-8 BOM, formula-safe cells) or JSON text. */

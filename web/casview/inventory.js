@@ -128,6 +128,11 @@ class Inventory {
   }
 
   /** @see index.d.ts */
+  resourceGroups() {
+    return JSON.parse(this.#call('_casview_inventory_resource_groups', []));
+  }
+
+  /** @see index.d.ts */
   timeline(filter = {}) {
     onlyKnownKeys('filter', filter, FILTER_FIELDS);
     return JSON.parse(this.#call('_casview_inventory_timeline', filterFields(filter, this.#now())));
