@@ -4,12 +4,12 @@
 
 #include <memory>
 #include <string>
-#include <unordered_map>
 
 #include "boundary.hpp"
 #include "cas_client.hpp"
 #include "entry_json.hpp"
 #include "fetch_transport.hpp"
+#include "id_map.hpp"
 #include "inventory_registry.hpp"
 #include "json_writer.hpp"
 #include "timer_scheduler.hpp"
@@ -32,7 +32,7 @@ Runtime& runtime() {
     return instance;
 }
 
-std::unordered_map<uint32_t, std::unique_ptr<CasClient>> g_clients;
+IdMap<uint32_t, std::unique_ptr<CasClient>> g_clients;
 uint32_t g_nextClient = 1;
 
 CasClient* findClient(uint32_t id) {

@@ -2,8 +2,8 @@
 #pragma once
 
 #include <memory>
-#include <unordered_map>
 
+#include "id_map.hpp"
 #include "transport.hpp"
 
 namespace casview {
@@ -27,7 +27,7 @@ private:
     /// Removes an exchange, stopping its timer and its XHR; nullptr when unknown.
     std::unique_ptr<Exchange> take(Handle handle);
 
-    std::unordered_map<Handle, std::unique_ptr<Exchange>> inFlight_;
+    IdMap<Handle, std::unique_ptr<Exchange>> inFlight_;
     Handle nextHandle_ = 1;
 };
 

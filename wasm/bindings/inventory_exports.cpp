@@ -4,11 +4,11 @@
 
 #include <memory>
 #include <string>
-#include <unordered_map>
 
 #include "boundary.hpp"
 #include "civil_time.hpp"
 #include "entry_json.hpp"
+#include "id_map.hpp"
 #include "inventory.hpp"
 #include "inventory_export.hpp"
 #include "inventory_query.hpp"
@@ -27,7 +27,7 @@ struct Box {
     QueryResult result;           // buffers reused by every query
 };
 
-std::unordered_map<uint32_t, std::unique_ptr<Box>> g_inventories;
+IdMap<uint32_t, std::unique_ptr<Box>> g_inventories;
 uint32_t g_nextInventory = 1;
 
 Box* findBox(uint32_t id) {

@@ -3,8 +3,8 @@
 
 #include <functional>
 #include <memory>
-#include <unordered_map>
 
+#include "id_map.hpp"
 #include "transport.hpp"
 
 namespace casview {
@@ -25,7 +25,7 @@ public:
     void fire(Handle handle);
 
 private:
-    std::unordered_map<Handle, std::unique_ptr<Timer>> timers_;
+    IdMap<Handle, std::unique_ptr<Timer>> timers_;
     Handle nextHandle_ = 1;
 };
 

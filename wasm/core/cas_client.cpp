@@ -75,8 +75,8 @@ CasClient::CasClient(ClientConfig config, ClientServices services, std::string u
 
 CasClient::~CasClient() {
     // No callbacks: forget everything first, then stop what is still running.
-    std::unordered_map<uint64_t, Call> calls = std::move(calls_);
-    std::unordered_map<OperationId, Operation> operations = std::move(operations_);
+    IdMap<uint64_t, Call> calls = std::move(calls_);
+    IdMap<OperationId, Operation> operations = std::move(operations_);
     calls_.clear();
     operations_.clear();
     for (auto& [id, call] : calls) {
@@ -319,9 +319,15 @@ void CasClient::onResult(uint64_t callId, uint32_t attempt, TransportResult resu
 void CasClient::retryLater(uint64_t callId, int64_t delayMs, const CasError& cause) {
     const auto found = calls_.find(callId);
     if (found == calls_.end()) return;
-    Call& call = found->second;
-    ++call.retries;
-    if (services_.onRetry) services_.onRetry({call.operation, cause.code, call.retries, delayMs});
+    ++found->second.retries;
+    if (services_.onRetry) {
+        const Call& call = found->second;
+        services_.onRetry({call.operation, cause.code, call.retries, delayMs});
+    }
+    // Looked up again: the notice reaches JS, which may cancel the operation (its calls go).
+    const auto still = calls_.find(callId);
+    if (still == calls_.end()) return;
+    Call& call = still->second;
     call.state = Call::State::Waiting;
     call.timer = services_.scheduler.after(delayMs, [this, callId] {
         const auto waiting = calls_.find(callId);

@@ -27,10 +27,10 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
 
 #include "clock_skew.hpp"
 #include "entropy.hpp"
+#include "id_map.hpp"
 #include "list_all.hpp"
 #include "list_page.hpp"
 #include "list_request.hpp"
@@ -157,8 +157,8 @@ private:
     RetryPolicy retry_;
     ClockSkew skew_;
 
-    std::unordered_map<OperationId, Operation> operations_;
-    std::unordered_map<uint64_t, Call> calls_;
+    IdMap<OperationId, Operation> operations_;
+    IdMap<uint64_t, Call> calls_;
     std::deque<uint64_t> ready_;  // calls waiting for the limiter (ids of finished calls are skipped)
     Scheduler::Handle pumpTimer_ = 0;
     int64_t pumpAtMs_ = 0;
