@@ -114,6 +114,8 @@ private:
     std::optional<int64_t> intKeyOf(SortKey key, size_t i) const;
     std::string_view textKeyOf(SortKey key, size_t i) const;
     bool searchText(std::string_view text);
+    /// Builds the entries' count classes if stale; false when there are too many classes.
+    bool countClassesReady();
 
     const Inventory& inventory_;
     uint64_t generation_ = 0;
@@ -121,6 +123,16 @@ private:
     std::array<bool, kSortKeyCount * 2> orderReady_{};
     InventoryCounts allCounts_;
     bool allCountsReady_ = false;
+    // What the counts tell apart (status, expiry state, kind, superseded): each entry's
+    // combination as a class id, for counting the matches of a text search one byte a row.
+    struct CountClass {
+        uint32_t status;
+        uint8_t expiry, kind, superseded;
+    };
+    std::vector<CountClass> classes_;
+    std::vector<uint8_t> countClass_;
+    bool classesReady_ = false;
+    std::vector<size_t> classCounts_;
 
     // Per-query scratch, kept for its capacity.
     std::vector<uint8_t> termHits_;  // per entry: how many terms (in order) it contains
@@ -130,7 +142,6 @@ private:
     std::string lastFolded_;
     uint64_t lastGeneration_ = 0;
     size_t lastTermCount_ = 0;
-    size_t lastMatches_ = 0;
     bool lastTermSearchedHex_ = false;
     std::vector<uint8_t> selected_;
     std::vector<size_t> statusCounts_;
