@@ -49,7 +49,8 @@ bool containsTerm(std::string_view text, std::string_view term, size_t rare) {
     while (p <= last) {
         p = static_cast<const char*>(std::memchr(p, term[rare], static_cast<size_t>(last - p) + 1));
         if (!p) return false;
-        if (std::memcmp(p - rare, term.data(), length) == 0) return true;
+        // The last byte first: a near miss ("example.org" for "example.c") costs no memcmp.
+        if (p[length - 1 - rare] == term[length - 1] && std::memcmp(p - rare, term.data(), length) == 0) return true;
         ++p;
     }
     return false;
@@ -82,7 +83,7 @@ void scanArena(std::string_view arena, const uint32_t* startsBegin, const uint32
         const void* found = std::memchr(base + pos + rare, term[rare], n - length - pos + 1);
         if (!found) return;
         const size_t candidate = static_cast<size_t>(static_cast<const char*>(found) - base) - rare;
-        if (std::memcmp(base + candidate, term.data(), length) != 0) {
+        if (base[candidate + length - 1] != term[length - 1] || std::memcmp(base + candidate, term.data(), length) != 0) {
             pos = candidate + 1;
             continue;
         }
@@ -303,6 +304,21 @@ bool InventoryQueryEngine::searchText(std::string_view text) {
     // The same text again (the timeline asks right after the table): the same matches.
     const bool sameInventory = lastGeneration_ == generation_ && termHits_.size() == inv.size();
     if (sameInventory && !lastFolded_.empty() && all == lastFolded_) return true;
+    // Erasing goes back along the texts typed since the search began: their matches are kept.
+    if (!sameInventory) path_.clear();
+    while (!path_.empty() && all.substr(0, path_.back().folded.size()) != path_.back().folded) path_.pop_back();
+    if (!path_.empty() && path_.back().folded == all) {
+        const PastSearch& past = path_.back();
+        termHits_.resize(inv.size());
+        for (size_t e = 0; e < termHits_.size(); ++e) {
+            termHits_[e] = (past.matches[e >> 6] >> (e & 63)) & 1 ? past.termCount : 0;
+        }
+        termCount_ = past.termCount;
+        lastFolded_.assign(all);
+        lastTermCount_ = past.termCount;
+        lastTermSearchedHex_ = past.lastTermSearchedHex;
+        return true;
+    }
     // Typing extends the previous text: every new match was a match before (each old term is
     // part of a new one), unless the extended term now also searches the hex fields. Checking
     // the previous matches' own text costs what the arena scan costs per row, so refining is
@@ -374,6 +390,13 @@ bool InventoryQueryEngine::searchText(std::string_view text) {
     lastGeneration_ = generation_;
     lastTermCount_ = termCount;
     lastTermSearchedHex_ = searchesHex(terms[termCount - 1]);
+    if (path_.size() < kMaxPath) {
+        PastSearch past{std::string(all), std::vector<uint64_t>((termHits_.size() + 63) / 64, 0), termCount_, lastTermSearchedHex_};
+        for (size_t e = 0; e < termHits_.size(); ++e) {
+            if (termHits_[e] == termCount_) past.matches[e >> 6] |= uint64_t{1} << (e & 63);
+        }
+        path_.push_back(std::move(past));
+    }
     return true;
 }
 

@@ -7,7 +7,7 @@
 // decimal; a term of at least 6 hex digits (colons ignored, so "CC:6B:36" works) also in
 // Fingerprint, Sha2 and SerialNo (shorter ones would match nearly every row there). At most 32
 // terms count. A text that extends the previous one (typing) only re-checks the previous
-// matches.
+// matches, and erasing a character goes back to the matches of the text before it.
 //
 // Filters (all optional, all must hold): kind; Status in a set; order type in a set; expiry
 // state in a set; expires within N days (0 ≤ days left ≤ N: expired entries are not
@@ -143,6 +143,16 @@ private:
     uint64_t lastGeneration_ = 0;
     size_t lastTermCount_ = 0;
     bool lastTermSearchedHex_ = false;
+    // The searches on the way to the previous text, each a prefix of the next (what erasing
+    // goes back to): their matches as bits.
+    struct PastSearch {
+        std::string folded;
+        std::vector<uint64_t> matches;
+        uint8_t termCount;
+        bool lastTermSearchedHex;
+    };
+    static constexpr size_t kMaxPath = 64;
+    std::vector<PastSearch> path_;
     std::vector<uint8_t> selected_;
     std::vector<size_t> statusCounts_;
     std::vector<uint8_t> statusAllowed_;
