@@ -10,7 +10,7 @@ export const COLUMNS = Object.freeze([
   { key: 'site', text: (row) => row.site, optional: true },
   { key: 'name', render: renderNameCell },
   { key: 'domain', text: (row) => row.domain },
-  { key: 'sans', render: renderSansCell },
+  { key: 'sans', render: renderSansCell, className: (row, ctx) => (ctx.expandedId === row.id ? 'is-expanded' : '') },
   { key: 'issuer', text: (row) => row.issuer },
   { key: 'status', text: (row) => row.status },
   { key: 'orderType', text: (row) => row.orderType },
@@ -174,7 +174,8 @@ export function createTable(doc, { source, onSort, onSelect }) {
     // Writes only what changed: unchanged cells cost no style or layout work.
     columns.forEach((column, i) => {
       const td = tr.cells[i];
-      const className = `col-${column.key}${column.className ? ` ${column.className(row)}` : ''}`;
+      const extra = column.className?.(row, ctx);
+      const className = extra ? `col-${column.key} ${extra}` : `col-${column.key}`;
       if (td.className !== className) td.className = className;
       if (column.render) column.render(td, row, ctx);
       else {
