@@ -12,22 +12,10 @@ import { createTimeline } from './timeline.js';
 import { createTable } from './table.js';
 import { createDetails } from './details.js';
 import { exportRows } from './export.js';
+import { afterPaint } from './after-paint.js';
 
 const EMPTY_RESULT = Object.freeze({ total: 0, matched: 0, rows: [], counts: { byStatus: {}, byExpiryState: {} } });
 const LOADING_REDRAW_MS = 150;
-
-// Work that waits until the table has painted (the timeline, the resource group options): after
-// the next frame, once the main thread is idle, so it never delays the frame that shows the
-// rows nor the tasks that follow it; at most ~100 ms later if the page stays busy.
-const whenIdle = globalThis.requestIdleCallback
-  ? (task) => globalThis.requestIdleCallback(task, { timeout: 100 })
-  : (task) => setTimeout(task, 0);
-/** Runs task after the next paint (see above); returns a function that cancels it. */
-function afterPaint(task) {
-  let live = true;
-  requestAnimationFrame(() => whenIdle(() => { if (live) task(); }));
-  return () => { live = false; };
-}
 
 /** The next sort after a header click: the same column flips, another starts ascending. */
 export function nextSort(sort, key) {

@@ -3,6 +3,7 @@
 // 100,000 rows the DOM holds about forty <tr> at any time; spacer rows above and below keep
 // the scrollbar honest, and aria-rowcount/aria-rowindex tell screen readers where they are.
 import { t, formatDate, formatNumber, onLanguageChange } from './i18n.js';
+import { afterPaint } from './after-paint.js';
 
 /** Columns in display order: sort key, i18n key, and how a cell shows its row. */
 export const COLUMNS = Object.freeze([
@@ -185,9 +186,9 @@ export function createTable(doc, { source, onSort, onSelect }) {
     });
   }
 
-  /** Queries the rows for the current scroll position and draws them. */
-  function draw() {
-    const view = visibleWindow({ scrollTop: scroller.scrollTop, viewportHeight: scroller.clientHeight || 600, rowHeight });
+  /** Queries the rows for the current scroll position and draws them (and `overscan` more). */
+  function draw({ overscan = OVERSCAN } = {}) {
+    const view = visibleWindow({ scrollTop: scroller.scrollTop, viewportHeight: scroller.clientHeight || 600, rowHeight, overscan });
     let result = source(view.first, view.count);
     if (!result.rows.length && view.first > 0 && result.matched > 0) {
       // Fewer rows than before (the scroll position is past the end): show the last ones.
@@ -205,8 +206,11 @@ export function createTable(doc, { source, onSort, onSelect }) {
     bottomSpacer.firstChild.style.height = `${Math.max(0, matched - windowFirst - rowsInView.length) * rowHeight}px`;
     emptyCell.textContent = t('table.empty');
     const wanted = [topSpacer, ...(matched === 0 ? [emptyRow] : visible), bottomSpacer];
+    // Only the rows that come or go are inserted or removed: a row taken out of the document
+    // loses its layout, and a keystroke would lay out every row again.
     const children = tbody.children;
-    if (children.length !== wanted.length || wanted.some((tr, i) => children[i] !== tr)) tbody.replaceChildren(...wanted);
+    wanted.forEach((tr, i) => { if (children[i] !== tr) tbody.insertBefore(tr, children[i] ?? null); });
+    while (children.length > wanted.length) children[wanted.length].remove();
     measureRowHeight();
     return result;
   }
@@ -221,7 +225,11 @@ export function createTable(doc, { source, onSort, onSelect }) {
     }
   }
 
+  // After a filter or sort change, the rows beyond the view (there for scrolling) follow the
+  // paint of the rows in view: a keystroke lays out and paints only what shows.
+  let cancelOverscan = () => {};
   scroller.addEventListener('scroll', () => {
+    cancelOverscan();
     if (scheduled) return;
     scheduled = true;
     requestAnimationFrame(() => { scheduled = false; draw(); });
@@ -277,7 +285,10 @@ export function createTable(doc, { source, onSort, onSelect }) {
     /** Redraws after the filter or sort changed; back to the top unless keepScroll. */
     update({ keepScroll = false } = {}) {
       if (!keepScroll && scroller.scrollTop !== 0) scroller.scrollTop = 0;  // a write forces layout
-      return draw();
+      cancelOverscan();
+      const result = draw({ overscan: 0 });
+      cancelOverscan = afterPaint(() => draw());
+      return result;
     },
     setSort(next) {
       if (next.key === sort.key && Boolean(next.descending) === Boolean(sort.descending)) return;
