@@ -164,24 +164,34 @@ export function createTable(doc, { source, onSort, onSelect }) {
     emptyCell.colSpan = columns.length;
   }
 
+  // What each pooled <tr> shows, kept beside it so that a redraw compares with plain values
+  // instead of reading the DOM back (cell by cell, every keystroke).
+  const shown = new WeakMap();  // <tr> → { id, rowIndex, className, cells: [{ td, className, text }] }
+
   function fillRow(tr, row, index) {
-    tr.dataset.id = row.id;
+    let state = shown.get(tr);
+    if (!state) shown.set(tr, state = { id: null, rowIndex: null, className: null, cells: [] });
+    if (state.id !== row.id) tr.dataset.id = state.id = row.id;
     const className = `row row-${row.expiryState}${row.superseded ? ' is-superseded' : ''}`;
-    if (tr.className !== className) tr.className = className;
-    tr.setAttribute('aria-rowindex', String(index + 2));
+    if (state.className !== className) tr.className = state.className = className;
+    const rowIndex = String(index + 2);
+    if (state.rowIndex !== rowIndex) tr.setAttribute('aria-rowindex', state.rowIndex = rowIndex);
     const ctx = { doc, expandedId };
-    while (tr.cells.length < columns.length) tr.append(doc.createElement('td'));
-    while (tr.cells.length > columns.length) tr.lastChild.remove();
+    const { cells } = state;
+    while (cells.length < columns.length) cells.push({ td: tr.appendChild(doc.createElement('td')), className: '', text: null });
+    while (cells.length > columns.length) cells.pop().td.remove();
     // Writes only what changed: unchanged cells cost no style or layout work.
     columns.forEach((column, i) => {
-      const td = tr.cells[i];
+      const cell = cells[i];
       const extra = column.className?.(row, ctx);
-      const className = extra ? `col-${column.key} ${extra}` : `col-${column.key}`;
-      if (td.className !== className) td.className = className;
-      if (column.render) column.render(td, row, ctx);
-      else {
+      const cellClass = extra ? `col-${column.key} ${extra}` : `col-${column.key}`;
+      if (cell.className !== cellClass) cell.td.className = cell.className = cellClass;
+      if (column.render) {
+        column.render(cell.td, row, ctx);
+        cell.text = null;  // its content is elements now
+      } else {
         const text = column.text(row);
-        if (td.textContent !== text) td.textContent = text;
+        if (cell.text !== text) cell.td.textContent = cell.text = text;
       }
     });
   }
