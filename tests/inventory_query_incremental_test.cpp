@@ -132,3 +132,18 @@ TEST_CASE("a long-lived engine answers what a fresh one does, keystroke by keyst
     const std::vector<std::string> words = {"example.com", "cert-1", "*.example", "digicert", "api.", "rg-", " www", "bücher"};
     for (uint32_t seed = 1; seed <= 12; ++seed) typeRandomly(inventory, seed, "acdeilmnoprstwx.-*1", words, 150);
 }
+
+TEST_CASE("a long-lived engine answers what a fresh one does when the counts have too many classes", "[query][search]") {
+    // 80 statuses x 5 expiry states: more combinations than the engine's one-byte count classes.
+    std::mt19937 rng(11);
+    const auto pick = [&](size_t k) { return static_cast<size_t>(rng() % k); };
+    Inventory inventory(ms("2024-03-15T12:00:00Z"));
+    for (size_t i = 0; i < 1200; ++i) {
+        const int64_t end = ms("2024-03-15T12:00:00Z") + (static_cast<int64_t>(pick(80)) - 20) * kMsPerDay;
+        inventory.addRow(order(static_cast<int64_t>(70000 + i), std::string(pick(2) ? "www." : "api.") + "example.com",
+                               "STATUS_" + std::to_string(i % 80))
+                             .integer(IntegerField::CertEndTime, end),
+                         {"BUY", ""});
+    }
+    typeRandomly(inventory, 5, "acdeilmopstuwx._1", {"example.com", "status_1", "www."}, 120);
+}

@@ -578,8 +578,9 @@ void InventoryQueryEngine::run(const InventoryQuery& query, QueryResult& result)
 }
 
 bool InventoryQueryEngine::countClassesReady() {
-    if (classesReady_) return classes_.size() <= 256;
+    if (classesReady_) return classesUsable_;
     classesReady_ = true;
+    classesUsable_ = false;
     const Inventory& inv = inventory_;
     const std::vector<uint8_t>& superseded = inv.supersededFlags();
     const size_t n = inv.entries_.size();
@@ -599,6 +600,7 @@ bool InventoryQueryEngine::countClassesReady() {
         }
         countClass_[i] = static_cast<uint8_t>(id - 1);
     }
+    classesUsable_ = true;
     return true;
 }
 

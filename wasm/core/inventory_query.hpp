@@ -132,6 +132,7 @@ private:
     std::vector<CountClass> classes_;
     std::vector<uint8_t> countClass_;
     bool classesReady_ = false;
+    bool classesUsable_ = false;  // false: more classes than a byte tells apart
     std::vector<size_t> classCounts_;
 
     // Per-query scratch, kept for its capacity.
