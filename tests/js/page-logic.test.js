@@ -58,7 +58,8 @@ test('timeline geometry: equal slots, heights proportional to the largest count'
 });
 
 test('the virtual window covers the viewport plus overscan', () => {
-  assert.deepEqual(visibleWindow({ scrollTop: 0, viewportHeight: 360, rowHeight: 36, overscan: 5 }), { first: 0, count: 20 });
+  assert.deepEqual(visibleWindow({ scrollTop: 0, viewportHeight: 360, rowHeight: 36, overscan: 5 }), { first: 0, count: 15 });
+  assert.deepEqual(visibleWindow({ scrollTop: 72, viewportHeight: 360, rowHeight: 36, overscan: 5 }), { first: 0, count: 17 });
   assert.deepEqual(visibleWindow({ scrollTop: 3600, viewportHeight: 360, rowHeight: 36, overscan: 5 }), { first: 95, count: 20 });
   assert.equal(displayId('order:98987582437920968'), '98987582437920968');
   assert.equal(displayId('plain'), 'plain');
@@ -135,7 +136,9 @@ test('the loader lists CERT (three statuses), CPACK and BUY per site into the in
   const progress = [];
   const sites = sitesToLoad({ bothSites: true });
   const result = await loadInventory({ api, credentials, sites, proxy: 'http://p/', inventory, signal: new AbortController().signal, onProgress: (p) => progress.push(p) });
-  assert.deepEqual(result, { resourceGroups: ['rg-BUY', 'rg-CERT', 'rg-CPACK'], sites: ['cn', 'intl'] });
+  assert.deepEqual(result.sites, ['cn', 'intl']);
+  assert.deepEqual(result.resourceGroups(), ['rg-BUY', 'rg-CERT', 'rg-CPACK']);
+  assert.equal(result.resourceGroups(), result.resourceGroups(), 'computed once');
   const clients = calls.filter((c) => c.client).map((c) => c.client);
   assert.deepEqual(clients.map((c) => c.endpoint), ['https://cas.aliyuncs.com', 'https://cas.ap-southeast-1.aliyuncs.com']);
   assert.ok(clients.every((c) => c.proxy === 'http://p/' && c.securityToken === undefined));

@@ -40,6 +40,31 @@ bool equalsIgnoreAsciiCase(std::string_view a, std::string_view b) {
     return true;
 }
 
+// Whether text contains term, looking for the term's byte at `rare` (its rarest) with memchr.
+bool containsTerm(std::string_view text, std::string_view term, size_t rare) {
+    const size_t length = term.size();
+    if (text.size() < length) return false;
+    const char* p = text.data() + rare;
+    const char* const last = text.data() + (text.size() - length) + rare;  // the last place it may be
+    while (p <= last) {
+        p = static_cast<const char*>(std::memchr(p, term[rare], static_cast<size_t>(last - p) + 1));
+        if (!p) return false;
+        // The last byte first: a near miss ("example.org" for "example.c") costs no memcmp.
+        if (p[length - 1 - rare] == term[length - 1] && std::memcmp(p - rare, term.data(), length) == 0) return true;
+        ++p;
+    }
+    return false;
+}
+
+// The index of term's rarest byte in the arena.
+size_t rarestByte(const std::array<uint64_t, 256>& counts, std::string_view term) {
+    size_t rare = 0;
+    for (size_t k = 1; k < term.size(); ++k) {
+        if (counts[static_cast<unsigned char>(term[k])] < counts[static_cast<unsigned char>(term[rare])]) rare = k;
+    }
+    return rare;
+}
+
 // Calls onHit(segment) once for every segment of the arena that contains term. Looks for the
 // term's rarest byte (by the arena's own byte counts) with memchr and checks around it.
 // `starts` are the positions of the arena's segments (chunk << bits | offset, one chunk), the
@@ -51,17 +76,14 @@ void scanArena(std::string_view arena, const uint32_t* startsBegin, const uint32
     const size_t segments = static_cast<size_t>(startsEnd - startsBegin);
     if (length == 0 || n < length || segments == 0) return;
     const auto start = [&](size_t k) { return ChunkedText::offsetOf(startsBegin[k]); };
-    size_t rare = 0;
-    for (size_t k = 1; k < length; ++k) {
-        if (counts[static_cast<unsigned char>(term[k])] < counts[static_cast<unsigned char>(term[rare])]) rare = k;
-    }
+    const size_t rare = rarestByte(counts, term);
     const char* const base = arena.data();
     size_t pos = 0, segment = 0;
     while (pos + length <= n) {
         const void* found = std::memchr(base + pos + rare, term[rare], n - length - pos + 1);
         if (!found) return;
         const size_t candidate = static_cast<size_t>(static_cast<const char*>(found) - base) - rare;
-        if (std::memcmp(base + candidate, term.data(), length) != 0) {
+        if (base[candidate + length - 1] != term[length - 1] || std::memcmp(base + candidate, term.data(), length) != 0) {
             pos = candidate + 1;
             continue;
         }
@@ -114,6 +136,7 @@ void InventoryQueryEngine::refreshIfChanged() {
     generation_ = inventory_.generation();
     orderReady_.fill(false);
     allCountsReady_ = false;
+    classesReady_ = false;
 }
 
 namespace {
@@ -278,12 +301,29 @@ bool InventoryQueryEngine::searchText(std::string_view text) {
         return false;
     };
 
+    // The same text again (the timeline asks right after the table): the same matches.
+    const bool sameInventory = lastGeneration_ == generation_ && termHits_.size() == inv.size();
+    if (sameInventory && !lastFolded_.empty() && all == lastFolded_) return true;
+    // Erasing goes back along the texts typed since the search began: their matches are kept.
+    if (!sameInventory) path_.clear();
+    while (!path_.empty() && all.substr(0, path_.back().folded.size()) != path_.back().folded) path_.pop_back();
+    if (!path_.empty() && path_.back().folded == all) {
+        const PastSearch& past = path_.back();
+        termHits_.resize(inv.size());
+        for (size_t e = 0; e < termHits_.size(); ++e) {
+            termHits_[e] = (past.matches[e >> 6] >> (e & 63)) & 1 ? past.termCount : 0;
+        }
+        termCount_ = past.termCount;
+        lastFolded_.assign(all);
+        lastTermCount_ = past.termCount;
+        lastTermSearchedHex_ = past.lastTermSearchedHex;
+        return true;
+    }
     // Typing extends the previous text: every new match was a match before (each old term is
-    // part of a new one), unless the extended term now also searches the hex fields.
-    // Row by row beats the arena scan only when few rows are left (a keystroke after "a" is not
-    // worth refining).
-    const bool refine = lastGeneration_ == generation_ && !lastFolded_.empty() && termHits_.size() == inv.size() &&
-                        (lastMatches_ <= inv.size() / 8 || lastMatches_ <= 256) &&
+    // part of a new one), unless the extended term now also searches the hex fields. Checking
+    // the previous matches' own text costs what the arena scan costs per row, so refining is
+    // never slower than scanning and much faster once a keystroke has ruled rows out.
+    const bool refine = sameInventory && !lastFolded_.empty() &&
                         all.substr(0, lastFolded_.size()) == lastFolded_ && termCount >= lastTermCount_ &&
                         (lastTermSearchedHex_ || !searchesHex(terms[lastTermCount_ - 1]));
     if (refine) {
@@ -296,10 +336,11 @@ bool InventoryQueryEngine::searchText(std::string_view text) {
             const bool hex = searchesHex(terms[t]);
             Inventory::HexPairs pairs{};
             if (hex) Inventory::addHexBigrams(pairs, hexTermOf(terms[t]));
+            const size_t rare = rarestByte(inv.searchByteCounts_, terms[t]);
             for (size_t e = 0; e < termHits_.size(); ++e) {
                 if (termHits_[e] != level) continue;
                 const uint32_t segment = inv.entries_[e].segment;
-                const bool ok = segmentText(inv.search_, inv.segmentStart_, segment).find(terms[t]) != std::string_view::npos ||
+                const bool ok = containsTerm(segmentText(inv.search_, inv.segmentStart_, segment), terms[t], rare) ||
                                 (anyFacet && facetsMatch(e)) || (hex && hexMatches(e, pairs));
                 termHits_[e] = ok ? static_cast<uint8_t>(level + 1) : kOut;
             }
@@ -345,11 +386,17 @@ bool InventoryQueryEngine::searchText(std::string_view text) {
         }
     }
     termCount_ = static_cast<uint8_t>(termCount);
-    lastMatches_ = static_cast<size_t>(std::count(termHits_.begin(), termHits_.end(), termCount_));
     lastFolded_.assign(all);
     lastGeneration_ = generation_;
     lastTermCount_ = termCount;
     lastTermSearchedHex_ = searchesHex(terms[termCount - 1]);
+    if (path_.size() < kMaxPath) {
+        PastSearch past{std::string(all), std::vector<uint64_t>((termHits_.size() + 63) / 64, 0), termCount_, lastTermSearchedHex_};
+        for (size_t e = 0; e < termHits_.size(); ++e) {
+            if (termHits_[e] == termCount_) past.matches[e >> 6] |= uint64_t{1} << (e & 63);
+        }
+        path_.push_back(std::move(past));
+    }
     return true;
 }
 
@@ -398,12 +445,16 @@ void InventoryQueryEngine::run(const InventoryQuery& query, QueryResult& result)
     const bool filterCoverage = !query.coversHost.empty();
     // No filter at all (the page's first paint, an emptied search box): every entry matches,
     // the counts are those of the whole inventory, and the rows come straight from the order.
-    const bool noFilter = !filterText && !query.kind && query.statuses.empty() && query.orderTypes.empty() &&
+    const bool onlyText = !query.kind && query.statuses.empty() && query.orderTypes.empty() &&
                           query.expiryStates.empty() && !query.expiresWithinDays && !query.notAfterFromMs &&
                           !query.notAfterToMs && !query.resourceGroupId && query.sites.empty() &&
                           !query.hideSuperseded && !filterCoverage && !query.withHistogram;
+    const bool noFilter = onlyText && !filterText;
+    // Free text alone (every keystroke in Search): the matches are the entries with every term,
+    // counted by their count class, one byte each, instead of reading each entry.
+    const bool byClass = onlyText && filterText && countClassesReady();
 
-    if (!noFilter) selected_.assign(n, 0);
+    if (!noFilter && !byClass) selected_.assign(n, 0);
     statusCounts_.assign(inv.statuses_.names().size(), 0);
     InventoryCounts& counts = result.matchedCounts;
     counts.total = 0;
@@ -412,7 +463,24 @@ void InventoryQueryEngine::run(const InventoryQuery& query, QueryResult& result)
     counts.superseded = 0;
     if (query.withHistogram) result.histogram = makeExpiryHistogram(inv.nowMs());
 
-    if (!noFilter && !groupMissing && !(filterCoverage && host.empty())) {
+    if (byClass) {
+        classCounts_.assign(classes_.size(), 0);
+        const uint8_t* const hits = termHits_.data();
+        const uint8_t* const classOf = countClass_.data();
+        const uint8_t all = termCount_;
+        for (size_t i = 0; i < n; ++i) {
+            if (hits[i] == all) ++classCounts_[classOf[i]];
+        }
+        for (size_t c = 0; c < classes_.size(); ++c) {
+            const size_t k = classCounts_[c];
+            const CountClass& cls = classes_[c];
+            counts.total += k;
+            counts.byExpiryState[cls.expiry] += k;
+            counts.byKind[cls.kind] += k;
+            statusCounts_[cls.status] += k;
+            counts.superseded += cls.superseded ? k : 0;
+        }
+    } else if (!noFilter && !groupMissing && !(filterCoverage && host.empty())) {
         for (size_t i = 0; i < n; ++i) {
             const Inventory::EntryData& d = entries[i];
             if (filterText && termHits_[i] != termCount_) continue;
@@ -491,7 +559,7 @@ void InventoryQueryEngine::run(const InventoryQuery& query, QueryResult& result)
     const size_t want = std::min(query.limit, result.matched - query.offset);
     size_t skip = query.offset;
     const auto take = [&](uint32_t i) {
-        if (!noFilter && !selected_[i]) return false;
+        if (!noFilter && !(byClass ? termHits_[i] == termCount_ : selected_[i] != 0)) return false;
         if (skip > 0) {
             --skip;
             return false;
@@ -507,6 +575,33 @@ void InventoryQueryEngine::run(const InventoryQuery& query, QueryResult& result)
             if (take(i)) break;
         }
     }
+}
+
+bool InventoryQueryEngine::countClassesReady() {
+    if (classesReady_) return classesUsable_;
+    classesReady_ = true;
+    classesUsable_ = false;
+    const Inventory& inv = inventory_;
+    const std::vector<uint8_t>& superseded = inv.supersededFlags();
+    const size_t n = inv.entries_.size();
+    classes_.clear();
+    countClass_.resize(n);
+    // Class ids by (status, expiry state, kind, superseded): 20 slots per status.
+    std::vector<uint16_t> idOf(inv.statuses_.names().size() * 20, 0);  // id + 1
+    for (size_t i = 0; i < n; ++i) {
+        const Inventory::EntryData& d = inv.entries_[i];
+        const auto expiry = static_cast<uint8_t>(d.expiry);
+        const auto kind = static_cast<uint8_t>(d.kind);
+        uint16_t& id = idOf[d.status * 20 + expiry * 4 + kind * 2 + superseded[i]];
+        if (id == 0) {
+            if (classes_.size() == 256) return false;  // more than a byte can tell apart
+            classes_.push_back({d.status, expiry, kind, superseded[i]});
+            id = static_cast<uint16_t>(classes_.size());
+        }
+        countClass_[i] = static_cast<uint8_t>(id - 1);
+    }
+    classesUsable_ = true;
+    return true;
 }
 
 QueryResult InventoryQueryEngine::run(const InventoryQuery& query) {

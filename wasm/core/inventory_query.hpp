@@ -7,7 +7,7 @@
 // decimal; a term of at least 6 hex digits (colons ignored, so "CC:6B:36" works) also in
 // Fingerprint, Sha2 and SerialNo (shorter ones would match nearly every row there). At most 32
 // terms count. A text that extends the previous one (typing) only re-checks the previous
-// matches.
+// matches, and erasing a character goes back to the matches of the text before it.
 //
 // Filters (all optional, all must hold): kind; Status in a set; order type in a set; expiry
 // state in a set; expires within N days (0 ≤ days left ≤ N: expired entries are not
@@ -114,6 +114,8 @@ private:
     std::optional<int64_t> intKeyOf(SortKey key, size_t i) const;
     std::string_view textKeyOf(SortKey key, size_t i) const;
     bool searchText(std::string_view text);
+    /// Builds the entries' count classes if stale; false when there are too many classes.
+    bool countClassesReady();
 
     const Inventory& inventory_;
     uint64_t generation_ = 0;
@@ -121,6 +123,17 @@ private:
     std::array<bool, kSortKeyCount * 2> orderReady_{};
     InventoryCounts allCounts_;
     bool allCountsReady_ = false;
+    // What the counts tell apart (status, expiry state, kind, superseded): each entry's
+    // combination as a class id, for counting the matches of a text search one byte a row.
+    struct CountClass {
+        uint32_t status;
+        uint8_t expiry, kind, superseded;
+    };
+    std::vector<CountClass> classes_;
+    std::vector<uint8_t> countClass_;
+    bool classesReady_ = false;
+    bool classesUsable_ = false;  // false: more classes than a byte tells apart
+    std::vector<size_t> classCounts_;
 
     // Per-query scratch, kept for its capacity.
     std::vector<uint8_t> termHits_;  // per entry: how many terms (in order) it contains
@@ -130,8 +143,17 @@ private:
     std::string lastFolded_;
     uint64_t lastGeneration_ = 0;
     size_t lastTermCount_ = 0;
-    size_t lastMatches_ = 0;
     bool lastTermSearchedHex_ = false;
+    // The searches on the way to the previous text, each a prefix of the next (what erasing
+    // goes back to): their matches as bits.
+    struct PastSearch {
+        std::string folded;
+        std::vector<uint64_t> matches;
+        uint8_t termCount;
+        bool lastTermSearchedHex;
+    };
+    static constexpr size_t kMaxPath = 64;
+    std::vector<PastSearch> path_;
     std::vector<uint8_t> selected_;
     std::vector<size_t> statusCounts_;
     std::vector<uint8_t> statusAllowed_;

@@ -5,6 +5,7 @@
 
 #include "domain_match.hpp"
 #include "inventory.hpp"
+#include "sorting.hpp"
 
 namespace casview {
 
@@ -19,6 +20,10 @@ namespace casview {
 // T(S) looks only at sets that hold names covering two of S's names (a pair index over the
 // names of sets with a valid member), or one name for a set of one. Sets of more than
 // kMaxPairedNames names are not put in the pair index but looked up by each of their names.
+// Every list holds its sets newest first, so a scan ends at the first candidate that covers S
+// (none after it is newer) or that is not newer than the best so far: with few distinct names
+// (thousands of certificates renewing the same domains) the lists are long, and a full scan
+// of each cost most of the time.
 
 namespace {
 
@@ -153,11 +158,40 @@ void Inventory::computeSuperseded() const {
         if (!w.empty()) wildcard[x] = sanNames_.find(w).value_or(kNoName);
     }
 
-    // Sets with a valid certificate, by each name (all of them) and by each pair of names.
+    // Sets with a valid certificate, newest first (ties in set order), and each set's rank in
+    // that order: equally new sets share one, a newer set has a smaller one, a set without a
+    // valid certificate has kNone (older than any). Candidates compare by rank, which spares
+    // the scans below a random read of the entries per candidate.
+    std::vector<uint32_t> valid;
+    for (size_t s = 0; s < sets; ++s) {
+        if (best[s] != kNone) valid.push_back(static_cast<uint32_t>(s));
+    }
+    std::vector<uint32_t> rank(sets, kNone);
+    {
+        std::vector<Newness> keys(valid.size());
+        std::vector<uint32_t> order(valid.size());
+        for (size_t k = 0; k < valid.size(); ++k) {
+            keys[k] = newness(entries_[best[valid[k]]]);
+            order[k] = static_cast<uint32_t>(k);
+        }
+        stableSort(order, [](const void* context, uint32_t a, uint32_t b) {
+            const auto& newnessOfSet = *static_cast<const std::vector<Newness>*>(context);
+            return newnessOfSet[a] > newnessOfSet[b];
+        }, &keys);
+        uint32_t r = 0;
+        for (size_t k = 0; k < order.size(); ++k) {
+            const uint32_t position = order[k];
+            if (k > 0 && keys[order[k - 1]] > keys[position]) ++r;
+            rank[valid[position]] = r;
+        }
+        for (uint32_t& k : order) k = valid[k];  // the sets themselves, newest first
+        valid.swap(order);
+    }
+
+    // Those sets, by each name (all of them) and by each pair of names: every list newest first.
     KeyedLists single, pairs;
     const auto each = [&](auto f) {
-        for (size_t s = 0; s < sets; ++s) {
-            if (best[s] == kNone) continue;
+        for (const uint32_t s : valid) {
             const auto [begin, end] = namesOf(s);
             const size_t count = static_cast<size_t>(end - begin);
             for (const uint32_t* a = begin; a != end; ++a) {
@@ -171,9 +205,9 @@ void Inventory::computeSuperseded() const {
     single.seal();
     pairs.seal();
     each([](KeyedLists& lists, uint64_t key, size_t s) { lists.add(key, static_cast<uint32_t>(s)); });
-    std::vector<uint32_t> bigSets;
-    for (size_t s = 0; s < sets; ++s) {
-        if (best[s] != kNone && sanSetStart_[s + 1] - sanSetStart_[s] > kMaxPairedNames) bigSets.push_back(static_cast<uint32_t>(s));
+    std::vector<uint32_t> bigSets;  // newest first too
+    for (const uint32_t s : valid) {
+        if (sanSetStart_[s + 1] - sanSetStart_[s] > kMaxPairedNames) bigSets.push_back(s);
     }
 
     const auto covers = [&](size_t b, const uint32_t* begin, const uint32_t* end) {
@@ -199,12 +233,18 @@ void Inventory::computeSuperseded() const {
         const uint32_t* const begin = namesOf(s).first;
         const uint32_t* const end = namesOf(s).second;
         uint32_t tEntry = best[s];  // a set covers itself: only newer candidates need a check
-        Newness t = newnessOf(tEntry);
-        const auto consider = [&](const std::pair<const uint32_t*, const uint32_t*>& list, bool check) {
-            for (const uint32_t* b = list.first; b != list.second; ++b) {
-                const Newness candidate = newnessOf(best[*b]);
-                if (candidate > t && (!check || covers(*b, begin, end))) t = candidate, tEntry = best[*b];
+        uint32_t tRank = rank[s];
+        // A list, newest first: its first covering candidate is the newest one in it.
+        const auto consider = [&](const uint32_t* first, const uint32_t* last, bool check) {
+            for (const uint32_t* b = first; b != last && rank[*b] < tRank; ++b) {
+                if (!check || covers(*b, begin, end)) {
+                    tRank = rank[*b], tEntry = best[*b];
+                    return;
+                }
             }
+        };
+        const auto considerList = [&](const std::pair<const uint32_t*, const uint32_t*>& list, bool check) {
+            consider(list.first, list.second, check);
         };
         // The two names with the fewest sets covering them.
         uint32_t x1 = *begin, x2 = kNoName;
@@ -220,20 +260,17 @@ void Inventory::computeSuperseded() const {
         }
         if (end - begin == 1) {
             // Every set holding the name or its wildcard covers it.
-            consider(single.list(x1), false);
-            if (wildcard[x1] != kNoName) consider(single.list(wildcard[x1]), false);
+            considerList(single.list(x1), false);
+            if (wildcard[x1] != kNoName) considerList(single.list(wildcard[x1]), false);
         } else {
             for (const uint32_t k1 : {x1, wildcard[x1]}) {
                 if (k1 == kNoName) continue;
                 for (const uint32_t k2 : {x2, wildcard[x2]}) {
                     if (k2 == kNoName) continue;
-                    consider(k1 == k2 ? single.list(k1) : pairs.list(pairKey(k1, k2)), true);
+                    considerList(k1 == k2 ? single.list(k1) : pairs.list(pairKey(k1, k2)), true);
                 }
             }
-            for (const uint32_t b : bigSets) {
-                const Newness candidate = newnessOf(best[b]);
-                if (candidate > t && covers(b, begin, end)) t = candidate, tEntry = best[b];
-            }
+            consider(bigSets.data(), bigSets.data() + bigSets.size(), true);
         }
         newest[s] = tEntry;
     }

@@ -124,8 +124,9 @@ export function createFilters(doc, { onChange, onReset }) {
   }
 
   function renderMonth() {
-    month.hidden = !monthValue;
-    monthText.textContent = monthValue === 'expired' ? t('filters.monthExpired') : t('filters.month', { month: monthValue });
+    if (month.hidden !== !monthValue) month.hidden = !monthValue;
+    const text = monthValue === 'expired' ? t('filters.monthExpired') : t('filters.month', { month: monthValue });
+    if (monthText.textContent !== text) monthText.textContent = text;
   }
 
   search.addEventListener('input', () => onChange({ search: search.value }));
@@ -153,10 +154,11 @@ export function createFilters(doc, { onChange, onReset }) {
       if (parseDays(within.value) !== state.within) within.value = state.within ?? '';
       for (const [el, value] of [[status, state.status], [orderType, state.orderType], [kind, state.kind],
         [resourceGroup, state.resourceGroup], [site, state.site]]) {
+        if (el.value === value) continue;  // unchanged (every keystroke in Search comes here)
         if ([...el.options].every((o) => o.value !== value)) fillOptionsKeeping(el, value);
         el.value = value;
       }
-      hideSuperseded.checked = state.hideSuperseded;
+      if (hideSuperseded.checked !== state.hideSuperseded) hideSuperseded.checked = state.hideSuperseded;
       monthValue = state.month;
       renderMonth();
     },

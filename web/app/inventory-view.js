@@ -12,6 +12,7 @@ import { createTimeline } from './timeline.js';
 import { createTable } from './table.js';
 import { createDetails } from './details.js';
 import { exportRows } from './export.js';
+import { afterPaint } from './after-paint.js';
 
 const EMPTY_RESULT = Object.freeze({ total: 0, matched: 0, rows: [], counts: { byStatus: {}, byExpiryState: {} } });
 const LOADING_REDRAW_MS = 150;
@@ -30,7 +31,8 @@ export function createInventoryView(doc, { api, state: initial, onStateChange = 
   let state = { ...emptyState(), ...initial };
   let inventory = null;
   let loading = null;          // AbortController of the load in progress
-  let timelineTimer = 0;
+  let cancelTimeline = () => {};
+  let cancelChoices = () => {};
   let redrawTimer = 0;
 
   const element = doc.createElement('section');
@@ -85,8 +87,8 @@ export function createInventoryView(doc, { api, state: initial, onStateChange = 
     status.render(inventory ? result : null);
     for (const button of exportButtons) button.disabled = !inventory || result.matched === 0;
     // The timeline waits until the table has painted: a keystroke shows its rows first.
-    cancelAnimationFrame(timelineTimer);
-    timelineTimer = requestAnimationFrame(() => setTimeout(drawTimeline, 0));
+    cancelTimeline();
+    cancelTimeline = afterPaint(drawTimeline);
     return result;
   }
 
@@ -108,15 +110,23 @@ export function createInventoryView(doc, { api, state: initial, onStateChange = 
     refresh();
   }
 
-  /** Option lists from the whole inventory: counts per status, resource groups, sites. */
-  function updateChoices(loaded) {
-    const all = inventory.query({ limit: 0 });
-    filters.setChoices({ statusCounts: all.counts.byStatus, ...loaded });
-    table.setShowSite((loaded?.sites?.length ?? 1) > 1);
+  /** The loaded inventory: the Site column if sites are merged, the table, then the option
+   * lists from the table query's counts over every row (statuses) and the sites. */
+  function showLoaded({ sites }) {
+    table.setShowSite((sites?.length ?? 1) > 1);
+    const { allCounts } = refresh({ keepScroll: true });
+    filters.setChoices({ statusCounts: allCounts?.byStatus ?? {}, sites });
+  }
+
+  /** The resource groups (a pass over every listed entry) once the table has painted. */
+  function updateResourceGroupsAfterPaint(loaded) {
+    cancelChoices();
+    cancelChoices = afterPaint(() => filters.setChoices({ resourceGroups: loaded.resourceGroups() }));
   }
 
   async function load({ credentials, sites, proxy }) {
     loading?.abort();
+    cancelChoices();
     const controller = new AbortController();
     loading = controller;
     banner.clear();
@@ -136,8 +146,8 @@ export function createInventoryView(doc, { api, state: initial, onStateChange = 
       });
       progress.finish('done');
       banner.setRetrying(undefined);
-      updateChoices(loaded);
-      refresh({ keepScroll: true });
+      showLoaded(loaded);
+      updateResourceGroupsAfterPaint(loaded);
       return loaded;
     } catch (error) {
       const cancelled = controller.signal.aborted && error?.name === 'AbortError' && loading === controller;
@@ -145,7 +155,7 @@ export function createInventoryView(doc, { api, state: initial, onStateChange = 
       banner.setRetrying(undefined);
       if (!cancelled) banner.show(error);
       // What arrived before the stop stays visible.
-      if (inventory) { updateChoices({ sites: sites.map((s) => s.site) }); refresh({ keepScroll: true }); }
+      if (inventory) showLoaded({ sites: sites.map((s) => s.site) });
       if (cancelled) return { cancelled: true };
       throw error;
     } finally {

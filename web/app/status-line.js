@@ -19,10 +19,21 @@ export function createStatusLine(doc) {
   element.className = 'status-line';
   element.setAttribute('role', 'status');
   let last = null;
+  let shown = [];  // the [className, text] pairs on screen
   function render(result = last) {
     last = result;
+    const parts = statusParts(result);
+    // Every keystroke renders the line: when the same pills are there, only changed numbers
+    // are written (no new elements to style and lay out).
+    if (parts.length === shown.length && parts.every(([className], i) => className === shown[i][0])) {
+      const spans = element.querySelectorAll(':scope > span:not(.visually-hidden)');
+      parts.forEach(([, text], i) => { if (shown[i][1] !== text) spans[i].textContent = text; });
+      shown = parts;
+      return;
+    }
+    shown = parts;
     element.replaceChildren();
-    statusParts(result).forEach(([className, text], i) => {
+    parts.forEach(([className, text], i) => {
       if (i) {
         // Real punctuation for screen readers and copy-paste; the layout spaces the pills.
         const separator = doc.createElement('span');
@@ -36,7 +47,7 @@ export function createStatusLine(doc) {
       element.append(span);
     });
   }
-  onLanguageChange(() => render());
+  onLanguageChange(() => { shown = []; render(); });
   render(null);
   return { element, render };
 }

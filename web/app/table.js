@@ -3,6 +3,7 @@
 // 100,000 rows the DOM holds about forty <tr> at any time; spacer rows above and below keep
 // the scrollbar honest, and aria-rowcount/aria-rowindex tell screen readers where they are.
 import { t, formatDate, formatNumber, onLanguageChange } from './i18n.js';
+import { afterPaint } from './after-paint.js';
 
 /** Columns in display order: sort key, i18n key, and how a cell shows its row. */
 export const COLUMNS = Object.freeze([
@@ -10,7 +11,7 @@ export const COLUMNS = Object.freeze([
   { key: 'site', text: (row) => row.site, optional: true },
   { key: 'name', render: renderNameCell },
   { key: 'domain', text: (row) => row.domain },
-  { key: 'sans', render: renderSansCell },
+  { key: 'sans', render: renderSansCell, className: (row, ctx) => (ctx.expandedId === row.id ? 'is-expanded' : '') },
   { key: 'issuer', text: (row) => row.issuer },
   { key: 'status', text: (row) => row.status },
   { key: 'orderType', text: (row) => row.orderType },
@@ -29,12 +30,15 @@ export function displayId(id) {
   return colon < 0 ? id : id.slice(colon + 1);
 }
 
-/** The window of rows to render for a scroll position: [first, first+count). */
+/**
+ * The window of rows to render for a scroll position: [first, first+count), the rows in view
+ * and `overscan` more on each side that has any (at the top, where every search starts, there
+ * is nothing above: a fifth fewer rows to build, lay out and paint per keystroke).
+ */
 export function visibleWindow({ scrollTop, viewportHeight, rowHeight, overscan = OVERSCAN }) {
-  return {
-    first: Math.max(0, Math.floor(scrollTop / rowHeight) - overscan),
-    count: Math.ceil(viewportHeight / rowHeight) + 2 * overscan,
-  };
+  const top = Math.floor(scrollTop / rowHeight);
+  const first = Math.max(0, top - overscan);
+  return { first, count: top + Math.ceil(viewportHeight / rowHeight) + overscan - first };
 }
 
 // Cell renderers reuse the cell's elements: rows are recycled as the window moves, and
@@ -160,30 +164,41 @@ export function createTable(doc, { source, onSort, onSelect }) {
     emptyCell.colSpan = columns.length;
   }
 
+  // What each pooled <tr> shows, kept beside it so that a redraw compares with plain values
+  // instead of reading the DOM back (cell by cell, every keystroke).
+  const shown = new WeakMap();  // <tr> → { id, rowIndex, className, cells: [{ td, className, text }] }
+
   function fillRow(tr, row, index) {
-    tr.dataset.id = row.id;
+    let state = shown.get(tr);
+    if (!state) shown.set(tr, state = { id: null, rowIndex: null, className: null, cells: [] });
+    if (state.id !== row.id) tr.dataset.id = state.id = row.id;
     const className = `row row-${row.expiryState}${row.superseded ? ' is-superseded' : ''}`;
-    if (tr.className !== className) tr.className = className;
-    tr.setAttribute('aria-rowindex', String(index + 2));
+    if (state.className !== className) tr.className = state.className = className;
+    const rowIndex = String(index + 2);
+    if (state.rowIndex !== rowIndex) tr.setAttribute('aria-rowindex', state.rowIndex = rowIndex);
     const ctx = { doc, expandedId };
-    while (tr.cells.length < columns.length) tr.append(doc.createElement('td'));
-    while (tr.cells.length > columns.length) tr.lastChild.remove();
+    const { cells } = state;
+    while (cells.length < columns.length) cells.push({ td: tr.appendChild(doc.createElement('td')), className: '', text: null });
+    while (cells.length > columns.length) cells.pop().td.remove();
     // Writes only what changed: unchanged cells cost no style or layout work.
     columns.forEach((column, i) => {
-      const td = tr.cells[i];
-      const className = `col-${column.key}${column.className ? ` ${column.className(row)}` : ''}`;
-      if (td.className !== className) td.className = className;
-      if (column.render) column.render(td, row, ctx);
-      else {
+      const cell = cells[i];
+      const extra = column.className?.(row, ctx);
+      const cellClass = extra ? `col-${column.key} ${extra}` : `col-${column.key}`;
+      if (cell.className !== cellClass) cell.td.className = cell.className = cellClass;
+      if (column.render) {
+        column.render(cell.td, row, ctx);
+        cell.text = null;  // its content is elements now
+      } else {
         const text = column.text(row);
-        if (td.textContent !== text) td.textContent = text;
+        if (cell.text !== text) cell.td.textContent = cell.text = text;
       }
     });
   }
 
-  /** Queries the rows for the current scroll position and draws them. */
-  function draw() {
-    const view = visibleWindow({ scrollTop: scroller.scrollTop, viewportHeight: scroller.clientHeight || 600, rowHeight });
+  /** Queries the rows for the current scroll position and draws them (and `overscan` more). */
+  function draw({ overscan = OVERSCAN } = {}) {
+    const view = visibleWindow({ scrollTop: scroller.scrollTop, viewportHeight: scroller.clientHeight || 600, rowHeight, overscan });
     let result = source(view.first, view.count);
     if (!result.rows.length && view.first > 0 && result.matched > 0) {
       // Fewer rows than before (the scroll position is past the end): show the last ones.
@@ -201,8 +216,11 @@ export function createTable(doc, { source, onSort, onSelect }) {
     bottomSpacer.firstChild.style.height = `${Math.max(0, matched - windowFirst - rowsInView.length) * rowHeight}px`;
     emptyCell.textContent = t('table.empty');
     const wanted = [topSpacer, ...(matched === 0 ? [emptyRow] : visible), bottomSpacer];
+    // Only the rows that come or go are inserted or removed: a row taken out of the document
+    // loses its layout, and a keystroke would lay out every row again.
     const children = tbody.children;
-    if (children.length !== wanted.length || wanted.some((tr, i) => children[i] !== tr)) tbody.replaceChildren(...wanted);
+    wanted.forEach((tr, i) => { if (children[i] !== tr) tbody.insertBefore(tr, children[i] ?? null); });
+    while (children.length > wanted.length) children[wanted.length].remove();
     measureRowHeight();
     return result;
   }
@@ -217,7 +235,11 @@ export function createTable(doc, { source, onSort, onSelect }) {
     }
   }
 
+  // After a filter or sort change, the rows beyond the view (there for scrolling) follow the
+  // paint of the rows in view: a keystroke lays out and paints only what shows.
+  let cancelOverscan = () => {};
   scroller.addEventListener('scroll', () => {
+    cancelOverscan();
     if (scheduled) return;
     scheduled = true;
     requestAnimationFrame(() => { scheduled = false; draw(); });
@@ -273,7 +295,10 @@ export function createTable(doc, { source, onSort, onSelect }) {
     /** Redraws after the filter or sort changed; back to the top unless keepScroll. */
     update({ keepScroll = false } = {}) {
       if (!keepScroll && scroller.scrollTop !== 0) scroller.scrollTop = 0;  // a write forces layout
-      return draw();
+      cancelOverscan();
+      const result = draw({ overscan: 0 });
+      cancelOverscan = afterPaint(() => draw());
+      return result;
     },
     setSort(next) {
       if (next.key === sort.key && Boolean(next.descending) === Boolean(sort.descending)) return;

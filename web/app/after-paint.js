@@ -1,0 +1,14 @@
+// Work that waits until a change has painted (the timeline, option lists, the table's rows
+// beyond the view): after the next frame, once the main thread is idle, so it never delays the
+// frame that shows the change nor the tasks that follow it; at most ~100 ms later if the page
+// stays busy (setTimeout where there is no requestIdleCallback).
+const whenIdle = globalThis.requestIdleCallback
+  ? (task) => globalThis.requestIdleCallback(task, { timeout: 100 })
+  : (task) => setTimeout(task, 0);
+
+/** Runs task after the next paint (see above); returns a function that cancels it. */
+export function afterPaint(task) {
+  let live = true;
+  requestAnimationFrame(() => whenIdle(() => { if (live) task(); }));
+  return () => { live = false; };
+}
