@@ -50,9 +50,11 @@ export function sumProgress(latest, listingCount) {
  * @param {{ api: { createClient }, credentials: { accessKeyId, accessKeySecret, securityToken? },
  *   sites: { endpoint, site }[], proxy: string, inventory, signal: AbortSignal,
  *   onProgress(progress): void }} options
- * @returns {Promise<{ resourceGroups(): string[], sites: string[] }>} resourceGroups() takes a
- *   pass over every listed entry (~30 ms for 100,000 in Chromium): the page calls it after the
- *   table has painted, not between the data arriving and the first paint.
+ * Each page's rows go into `inventory` as the page arrives; no other copy of them is kept
+ * (`returnEntries: false`: 100,000 rows stay within the WASM heap budget).
+ * @returns {Promise<{ resourceGroups(): string[], sites: string[] }>} resourceGroups() asks the
+ *   inventory (a pass over its rows): the page calls it after the table has painted, not
+ *   between the data arriving and the first paint.
  */
 export async function loadInventory({ api, credentials, sites, proxy, inventory, signal, onProgress }) {
   const controller = new AbortController();
@@ -61,7 +63,6 @@ export async function loadInventory({ api, credentials, sites, proxy, inventory,
   signal.addEventListener('abort', stop, { once: true });
   const latest = new Map();
   const listingCount = sites.length * LISTINGS.length;
-  const listed = [];  // every listing's entries, for resourceGroups()
   try {
     const clients = await Promise.all(sites.map(({ endpoint }) => api.createClient({
       accessKeyId: credentials.accessKeyId, accessKeySecret: credentials.accessKeySecret,
@@ -71,12 +72,12 @@ export async function loadInventory({ api, credentials, sites, proxy, inventory,
       const key = `${s}/${q}`;
       return clients[s].listAll(query, {
         // A site only when sites are merged: it qualifies row ids and fills the Site column.
-        signal: controller.signal, inventory, site: sites.length > 1 ? site : undefined,
+        signal: controller.signal, inventory, site: sites.length > 1 ? site : undefined, returnEntries: false,
         onProgress: (progress) => {
           latest.set(key, progress);
           onProgress(sumProgress(latest, listingCount));
         },
-      }).then((entries) => { listed.push(entries); }, (error) => {
+      }).catch((error) => {
         controller.abort(error);  // one failure ends the whole load
         throw error;
       });
@@ -85,19 +86,7 @@ export async function loadInventory({ api, credentials, sites, proxy, inventory,
     const results = await Promise.allSettled(listings);
     const failures = results.filter((r) => r.status === 'rejected').map((r) => r.reason);
     if (failures.length) throw failures.find((e) => e?.name !== 'AbortError') ?? failures[0];
-    let resourceGroups = null;
-    return {
-      sites: sites.map((s) => s.site),
-      resourceGroups() {
-        if (!resourceGroups) {
-          const groups = new Set();
-          for (const entries of listed) for (const entry of entries) if (entry.ResourceGroupId) groups.add(entry.ResourceGroupId);
-          resourceGroups = [...groups].sort();
-          listed.length = 0;
-        }
-        return resourceGroups;
-      },
-    };
+    return { sites: sites.map((s) => s.site), resourceGroups: () => inventory.resourceGroups() };
   } finally {
     signal.removeEventListener('abort', stop);
   }
