@@ -48,10 +48,13 @@ async function measure(count, { smoke }) {
     }
     const keys = { work: [], paint: [], painted: [] };
     for (const text of smoke ? TYPED.slice(0, 1) : TYPED) {
+      // The budget's pass first: the queries keep the matches of texts typed before (as for a
+      // user retyping), and these texts start with different characters, so no key of it is
+      // answered from an earlier pass over the same text.
+      keys.painted.push(...await page.evaluate((t) => window.bench.keystrokesPainted(t), text));
       const { work, paint } = await page.evaluate((t) => window.bench.keystrokes(t), text);
       keys.work.push(...work);
       keys.paint.push(...paint);
-      keys.painted.push(...await page.evaluate((t) => window.bench.keystrokesPainted(t), text));
     }
     return { firstPaints, keys };
   } finally {
