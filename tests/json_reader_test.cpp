@@ -134,3 +134,24 @@ TEST_CASE("JsonReader reads numbers and literals as written", "[json]") {
     CHECK_FALSE(reader.nextElement());
     CHECK(reader.finish());
 }
+
+TEST_CASE("nextMemberValue keeps an escaped key while it skips a value with escaped keys", "[json]") {
+    // Found by the fuzzer: the value's own keys used to overwrite the member's key.
+    const std::string text = R"({"\u004eame":{"\u0061\u0062\u0063\u0064\u0065\u0066\u0067\u0068\u0069\u006a\u006b\u006c\u006d\u006e\u006f\u0070\u0071\u0072\u0073\u0074":1},"k\"2":[{"\u0078":"\u0079"}],"plain":"v"})";
+    JsonReader reader(text);
+    REQUIRE(reader.enterObject());
+    std::string_view key, json, scalar;
+    JsonType type;
+    REQUIRE(reader.nextMemberValue(key, type, json, scalar));
+    CHECK(key == "Name");
+    CHECK(type == JsonType::Object);
+    CHECK(json.front() == '{');
+    REQUIRE(reader.nextMemberValue(key, type, json, scalar));
+    CHECK(key == "k\"2");
+    CHECK(type == JsonType::Array);
+    REQUIRE(reader.nextMemberValue(key, type, json, scalar));
+    CHECK(key == "plain");
+    CHECK(scalar == "v");
+    CHECK_FALSE(reader.nextMemberValue(key, type, json, scalar));
+    CHECK(reader.finish());
+}

@@ -155,6 +155,12 @@ bool JsonReader::nextMember(std::string_view& key) {
 
 bool JsonReader::nextMemberValue(std::string_view& key, JsonType& type, std::string_view& json, std::string_view& scalar) {
     if (!nextMember(key)) return false;
+    if (!isInInput(key)) {
+        // An escaped key lives in keyScratch_, which the keys inside an object or array value
+        // (skipped below) would overwrite.
+        memberKey_.assign(key);
+        key = memberKey_;
+    }
     skipWhitespace();
     if (pos_ >= text_.size()) return failEnd();
     const size_t start = pos_;

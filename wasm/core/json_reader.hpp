@@ -100,6 +100,7 @@ private:
     size_t depth_ = 0;
     std::string scratch_;
     std::string keyScratch_;
+    std::string memberKey_;  // nextMemberValue's escaped key, kept while its value is skipped
 };
 
 /// True when text is exactly one JSON document (whitespace around it allowed).
