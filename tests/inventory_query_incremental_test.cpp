@@ -1,8 +1,8 @@
 // A long-lived query engine (what the page keeps: it refines the previous search as the text
 // grows, reuses the matches of the same text, counts text-only searches by class) must answer
 // exactly what a fresh engine answers through its general path, whatever the keystrokes: random typing, erasing,
-// jumps, other filters in between, on the 200-row pages and on an inventory of many look-alike
-// rows.
+// jumps, other filters and clock moves in between, on the 200-row pages and on an inventory of
+// many look-alike rows.
 #include <catch2/catch.hpp>
 
 #include <random>
@@ -65,6 +65,12 @@ void typeRandomly(Inventory& inventory, uint32_t seed, const std::string& alphab
         else if (action < 17) text += words[pick(words.size())];
         else if (action == 17) text = words[pick(words.size())].substr(0, 1 + pick(4));
         else if (action == 18) text.clear();
+        if (pick(8) == 0) {
+            // The clock moves (the page passes it with every query): from a millisecond to
+            // weeks, now and then back; time-derived fields change, the texts do not.
+            static constexpr int64_t kMoves[] = {1, 3600000, 86400000, 40 * 86400000LL, -3 * 86400000LL};
+            inventory.setNow(inventory.nowMs() + kMoves[pick(sizeof kMoves / sizeof kMoves[0])]);
+        }
         InventoryQuery q;
         q.text = text;
         q.limit = pick(4) == 0 ? kNoLimit : 1 + pick(40);

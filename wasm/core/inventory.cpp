@@ -162,8 +162,9 @@ int64_t daysLeft(int64_t notAfterMs, int64_t nowMs) {
 
 Inventory::Inventory(int64_t nowMs, ExpiryThresholds thresholds) : nowMs_(nowMs), thresholds_(thresholds) {}
 
-void Inventory::changed() {
+void Inventory::changed(bool content) {
     ++generation_;
+    if (content) ++contentGeneration_;
     std::lock_guard<std::mutex> lock(supersededMutex_);
     supersededStale_ = true;
 }
@@ -189,7 +190,7 @@ void Inventory::clear() {
     sanSetNames_.clear();
     sanSetStart_.assign(1, 0);
     sanSetSlots_.clear();
-    changed();
+    changed(/*content=*/true);
 }
 
 uint32_t Inventory::NameTable::intern(std::string_view name) {
@@ -351,7 +352,7 @@ bool Inventory::addRow(CertificateRow row, const PageOrigin& origin) {
     }
     appendSearchSegment(target, row);
     narrowNowWindow(target);
-    changed();
+    changed(/*content=*/true);
     return isNew;
 }
 
@@ -604,7 +605,7 @@ void Inventory::setNow(int64_t nowMs) {
         deriveTime(i);
         narrowNowWindow(i);
     }
-    changed();
+    changed(/*content=*/false);
 }
 
 void Inventory::setThresholds(ExpiryThresholds thresholds) {

@@ -126,6 +126,9 @@ public:
     bool empty() const { return entries_.empty(); }
     /// Changes whenever entries or derived fields change (for caches built over the inventory).
     uint64_t generation() const { return generation_; }
+    /// Changes whenever entries change, but not when only the clock or the thresholds move (for
+    /// caches of what does not depend on time: texts, names, dates).
+    uint64_t contentGeneration() const { return contentGeneration_; }
 
     /// The row as it was added (decoded from its record: call it for one row, not in a loop).
     CertificateRow row(size_t i) const;
@@ -244,7 +247,8 @@ private:
     /// Narrows [nowFrom_, nowUntil_) to the clock values at which entry i's time-derived
     /// fields stay what they are at nowMs_.
     void narrowNowWindow(size_t i);
-    void changed();
+    /// A new generation; `content`: the entries changed, not only time-derived fields.
+    void changed(bool content);
 
     // Identity index: entry indices (+1; 0 = empty) in an open-addressing table, keyed by
     // site + kind + id, else site + kind + InstanceId.
@@ -261,6 +265,7 @@ private:
     int64_t nowUntil_ = INT64_MAX;
     ExpiryThresholds thresholds_;
     uint64_t generation_ = 1;
+    uint64_t contentGeneration_ = 1;
 
     ChunkedVector<EntryData> entries_;
     ChunkedText records_;          // per entry: its four texts, then the row's record

@@ -134,9 +134,18 @@ InventoryQueryEngine::InventoryQueryEngine(const Inventory& inventory) : invento
 void InventoryQueryEngine::refreshIfChanged() {
     if (generation_ == inventory_.generation()) return;
     generation_ = inventory_.generation();
-    orderReady_.fill(false);
     allCountsReady_ = false;
     classesReady_ = false;
+    if (contentGeneration_ != inventory_.contentGeneration()) {
+        contentGeneration_ = inventory_.contentGeneration();
+        orderReady_.fill(false);
+        return;
+    }
+    // Only the clock (or the thresholds) moved: with many orders, whose ends are to the
+    // millisecond, that happens every few seconds; only what derives from time is stale.
+    for (const SortKey key : {SortKey::Status, SortKey::ExpiryState, SortKey::Superseded}) {
+        orderReady_[static_cast<size_t>(key) * 2] = orderReady_[static_cast<size_t>(key) * 2 + 1] = false;
+    }
 }
 
 namespace {
@@ -302,7 +311,7 @@ bool InventoryQueryEngine::searchText(std::string_view text) {
     };
 
     // The same text again (the timeline asks right after the table): the same matches.
-    const bool sameInventory = lastGeneration_ == generation_ && termHits_.size() == inv.size();
+    const bool sameInventory = lastGeneration_ == contentGeneration_ && termHits_.size() == inv.size();
     if (sameInventory && !lastFolded_.empty() && all == lastFolded_) return true;
     // Erasing goes back along the texts typed since the search began: their matches are kept.
     if (!sameInventory) path_.clear();
@@ -387,7 +396,7 @@ bool InventoryQueryEngine::searchText(std::string_view text) {
     }
     termCount_ = static_cast<uint8_t>(termCount);
     lastFolded_.assign(all);
-    lastGeneration_ = generation_;
+    lastGeneration_ = contentGeneration_;
     lastTermCount_ = termCount;
     lastTermSearchedHex_ = searchesHex(terms[termCount - 1]);
     if (path_.size() < kMaxPath) {

@@ -119,6 +119,7 @@ private:
 
     const Inventory& inventory_;
     uint64_t generation_ = 0;
+    uint64_t contentGeneration_ = 0;  // orders by time-free keys and search matches keep across clock moves
     std::array<std::vector<uint32_t>, kSortKeyCount * 2> orders_;
     std::array<bool, kSortKeyCount * 2> orderReady_{};
     InventoryCounts allCounts_;
@@ -141,7 +142,7 @@ private:
     uint8_t termCount_ = 0;
     // The previous search, to refine it when the text is extended.
     std::string lastFolded_;
-    uint64_t lastGeneration_ = 0;
+    uint64_t lastGeneration_ = 0;  // the inventory's content generation it was made in
     size_t lastTermCount_ = 0;
     bool lastTermSearchedHex_ = false;
     // The searches on the way to the previous text, each a prefix of the next (what erasing
