@@ -235,8 +235,6 @@ void Inventory::NameTable::clear() {
 
 // --- identity -------------------------------------------------------------------------------
 
-bool Inventory::hasIdentity(size_t i) const { return entries_[i].hasId || !instanceId(i).empty(); }
-
 uint64_t Inventory::identityHash(uint32_t site, EntryKind kind, bool hasId, int64_t id, std::string_view instanceId) {
     const uint64_t base = (uint64_t{site} << 1 | (kind == EntryKind::Certificate ? 0 : 1)) * 0x9E3779B97F4A7C15ull;
     return hasId ? mix(base ^ static_cast<uint64_t>(id)) : mix(base ^ hashText(instanceId) ^ 0x5bd1e995);

@@ -254,7 +254,6 @@ private:
     // site + kind + id, else site + kind + InstanceId.
     static uint64_t identityHash(uint32_t site, EntryKind kind, bool hasId, int64_t id, std::string_view instanceId);
     uint64_t identityHash(size_t i) const;
-    bool hasIdentity(size_t i) const;
     /// The entry with this identity, if any.
     std::optional<size_t> findIdentity(uint32_t site, EntryKind kind, bool hasId, int64_t id, std::string_view instanceId) const;
     void growIdentityTable();

@@ -537,14 +537,6 @@ void recordTexts(std::string_view record, const RecordDictionary& dictionary, co
     }
 }
 
-int findRecordString(std::string_view record, std::string_view text) {
-    RecordCursor cursor(record);
-    for (int index = 0; cursor.next(); ++index) {
-        if (cursor.tag() == kString && cursor.plainString() == text) return index;
-    }
-    return -1;
-}
-
 std::string_view recordString(std::string_view record, size_t index) {
     RecordCursor cursor(record);
     for (size_t k = 0; cursor.next(); ++k) {

@@ -83,9 +83,6 @@ bool appendRecordText(std::string& out, std::string_view record, const RecordDic
 void recordTexts(std::string_view record, const RecordDictionary& dictionary, const TextField* fields, size_t count,
                  std::string* texts, bool* present);
 
-/// The position (0-based) of the first member whose value is a string without escapes whose
-/// bytes are exactly `text`; -1 when none is.
-int findRecordString(std::string_view record, std::string_view text);
 /// Per member, in order: its bytes when it is a string without escapes, else an empty view.
 void recordStrings(std::string_view record, std::vector<std::string_view>& strings);
 /// The bytes of member `index` when it is a string without escapes, else "".
