@@ -193,46 +193,6 @@ void Inventory::clear() {
     changed(/*content=*/true);
 }
 
-uint32_t Inventory::NameTable::intern(std::string_view name) {
-    if (slots_.empty() || names_.size() * 2 >= slots_.size()) grow();
-    const size_t mask = slots_.size() - 1;
-    for (size_t slot = hashText(name) & mask;; slot = (slot + 1) & mask) {
-        const uint32_t entry = slots_[slot];
-        if (entry == 0) {
-            names_.push_back(name);
-            slots_[slot] = static_cast<uint32_t>(names_.size());
-            return static_cast<uint32_t>(names_.size() - 1);
-        }
-        if (sameText(names_[entry - 1], name)) return entry - 1;
-    }
-}
-
-std::optional<uint32_t> Inventory::NameTable::find(std::string_view name) const {
-    if (slots_.empty()) return std::nullopt;
-    const size_t mask = slots_.size() - 1;
-    for (size_t slot = hashText(name) & mask;; slot = (slot + 1) & mask) {
-        const uint32_t entry = slots_[slot];
-        if (entry == 0) return std::nullopt;
-        if (sameText(names_[entry - 1], name)) return entry - 1;
-    }
-}
-
-void Inventory::NameTable::grow() {
-    std::vector<uint32_t> slots(std::max<size_t>(64, slots_.size() * 2), 0);
-    const size_t mask = slots.size() - 1;
-    for (size_t id = 0; id < names_.size(); ++id) {
-        size_t slot = hashText(names_[id]) & mask;
-        while (slots[slot] != 0) slot = (slot + 1) & mask;
-        slots[slot] = static_cast<uint32_t>(id + 1);
-    }
-    slots_ = std::move(slots);
-}
-
-void Inventory::NameTable::clear() {
-    names_.clear();
-    slots_.clear();
-}
-
 // --- identity -------------------------------------------------------------------------------
 
 uint64_t Inventory::identityHash(uint32_t site, EntryKind kind, bool hasId, int64_t id, std::string_view instanceId) {

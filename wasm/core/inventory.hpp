@@ -53,6 +53,7 @@
 #include "chunked_text.hpp"
 #include "response_parser.hpp"
 #include "row_record.hpp"
+#include "text_table.hpp"
 
 namespace casview {
 
@@ -180,24 +181,11 @@ private:
         }
 
     private:
-        RecordDictionary ids_;  // the same open-addressing table the records' texts use
+        TextTable<std::string> ids_;
     };
 
-    /// Texts (views that stay valid) ↔ ids, in an open-addressing table of ids: 8 bytes a
-    /// text instead of a hash node. For the SAN names of certificates (superseded flags).
-    class NameTable {
-    public:
-        uint32_t intern(std::string_view name);  // views into the inventory's stable text
-        std::optional<uint32_t> find(std::string_view name) const;
-        std::string_view name(uint32_t id) const { return names_[id]; }
-        size_t size() const { return names_.size(); }
-        void clear();
-
-    private:
-        void grow();
-        std::vector<std::string_view> names_;
-        std::vector<uint32_t> slots_;  // id + 1, 0 = empty
-    };
+    /// SAN names of certificates (views into records_, whose chunks never move) ↔ ids.
+    using NameTable = TextTable<std::string_view>;
 
     // Facets: fields with few distinct values, searched once per distinct value (not once per
     // row) and kept as ids: Issuer, RootBrand, ProductName, ProductCode, OrgName, resource group.

@@ -154,7 +154,7 @@ void Inventory::computeSuperseded() const {
     // The wildcard that covers each name, when some certificate has it.
     std::vector<uint32_t> wildcard(sanNames_.size(), kNoName);
     for (size_t x = 0; x < sanNames_.size(); ++x) {
-        const std::string w = coveringWildcard(sanNames_.name(static_cast<uint32_t>(x)));
+        const std::string w = coveringWildcard(sanNames_.text(static_cast<uint32_t>(x)));
         if (!w.empty()) wildcard[x] = sanNames_.find(w).value_or(kNoName);
     }
 

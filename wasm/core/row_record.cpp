@@ -450,36 +450,6 @@ uint64_t readVarint(std::string_view data, size_t& pos) {
     return value;
 }
 
-uint32_t RecordDictionary::intern(std::string_view text) {
-    if (slots_.empty() || texts_.size() * 2 >= slots_.size()) grow();
-    const size_t mask = slots_.size() - 1;
-    for (size_t slot = std::hash<std::string_view>()(text) & mask;; slot = (slot + 1) & mask) {
-        const uint32_t entry = slots_[slot];
-        if (entry == 0) {
-            texts_.emplace_back(text);
-            slots_[slot] = static_cast<uint32_t>(texts_.size());
-            return static_cast<uint32_t>(texts_.size() - 1);
-        }
-        if (sameText(texts_[entry - 1], text)) return entry - 1;
-    }
-}
-
-void RecordDictionary::grow() {
-    std::vector<uint32_t> slots(std::max<size_t>(64, slots_.size() * 2), 0);
-    const size_t mask = slots.size() - 1;
-    for (size_t id = 0; id < texts_.size(); ++id) {
-        size_t slot = std::hash<std::string_view>()(texts_[id]) & mask;
-        while (slots[slot] != 0) slot = (slot + 1) & mask;
-        slots[slot] = static_cast<uint32_t>(id + 1);
-    }
-    slots_ = std::move(slots);
-}
-
-void RecordDictionary::clear() {
-    texts_.clear();
-    slots_.clear();
-}
-
 void appendRowRecord(std::string& out, const CertificateRow& row, RecordDictionary& dictionary) {
     if (!row.record().empty()) appendInternedRecord(out, row.record(), dictionary);
     else if (!appendRawMembers(out, row.rawJson(), dictionary)) appendTypedMembers(out, row, dictionary);

@@ -21,24 +21,12 @@
 
 #include "certificate_row.hpp"
 #include "json_reader.hpp"
+#include "text_table.hpp"
 
 namespace casview {
 
 /// Distinct texts of categorical fields ↔ small ids, shared by the records of one inventory.
-class RecordDictionary {
-public:
-    /// The id of `text`, added if new.
-    uint32_t intern(std::string_view text);
-    std::string_view text(uint32_t id) const { return id < texts_.size() ? std::string_view(texts_[id]) : std::string_view(); }
-    /// Every text, by id.
-    const std::vector<std::string>& texts() const { return texts_; }
-    void clear();
-
-private:
-    void grow();
-    std::vector<std::string> texts_;
-    std::vector<uint32_t> slots_;  // open addressing: id + 1, 0 = empty
-};
+using RecordDictionary = TextTable<std::string>;
 
 /// Writes a record member by member, as a JSON reader meets the members: the response parser
 /// writes each row's record while it reads the row (one pass over the JSON, not two).
