@@ -288,9 +288,13 @@ TEST_CASE("listAll: each page's rows are delivered as the page arrives, kept or 
         std::vector<int64_t> pagesDoneAtDelivery;
         ListAllDelivery delivery;
         delivery.keepEntries = keep;
+        delivery.rowRecords = !keep;  // rows bound for an inventory come with their records
         delivery.onPageRows = [&](std::vector<ListRow> rows) {
             std::vector<int64_t> ids;
-            for (const ListRow& row : rows) ids.push_back(rowIdentity(row)->id);
+            for (const ListRow& row : rows) {
+                ids.push_back(rowIdentity(row)->id);
+                CHECK(row.record().empty() == keep);
+            }
             delivered.push_back(ids);
             pagesDoneAtDelivery.push_back(static_cast<int64_t>(w.progress.size()));
         };

@@ -172,7 +172,7 @@ int main(int argc, char** argv) {
     for (const std::string& b : bodies) bytes += b.size();
     std::vector<CertificateOrderPage> pages;
     auto start = Clock::now();
-    for (const std::string& b : bodies) pages.push_back(parseListUserCertificateOrderResponse(200, b).value());
+    for (const std::string& b : bodies) pages.push_back(parseListUserCertificateOrderResponse(200, b, RowRecords::Write).value());
     const double parseAll = msSince(start);
     const int64_t now = 19800LL * 86400000 + 12 * 3600000;  // 2024-03-18T12:00:00Z
     Inventory inventory(now);

@@ -148,7 +148,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const uint8_t seed = size > 0 ? data[size - 1] : 0;
     static constexpr int kStatuses[] = {200, 0, 400, 403, 404, 500, 502, 503, 504, 429, 204};
     for (const int status : {200, kStatuses[seed % (sizeof(kStatuses) / sizeof(kStatuses[0]))]}) {
-        const auto outcome = parseListUserCertificateOrderResponse(status, body);
+        const auto outcome = parseListUserCertificateOrderResponse(status, body, RowRecords::Write);
         if (outcome.ok()) checkPage(outcome.value(), body, seed);
         else checkError(outcome.error(), body);
     }

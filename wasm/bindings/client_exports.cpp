@@ -190,6 +190,7 @@ EMSCRIPTEN_KEEPALIVE double casview_list_all(uint32_t clientId, size_t size) {
     ListAllDelivery delivery;
     delivery.keepEntries = *entries == "1";
     if (*inventoryId != 0) {
+        delivery.rowRecords = true;
         delivery.onPageRows = [inventoryId = static_cast<uint32_t>(*inventoryId),
                                listedType = query.orderType.value_or(kDefaultOrderType),
                                siteName = std::string(*site)](std::vector<ListRow> rows) {

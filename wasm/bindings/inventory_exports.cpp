@@ -203,7 +203,8 @@ EMSCRIPTEN_KEEPALIVE void casview_inventory_add(uint32_t id, size_t size) {
         wrapped.reserve(rest.size() + 24);
         wrapped.append("{\"CertificateOrderList\":").append(rest).push_back('}');
     }
-    auto page = parseListUserCertificateOrderResponse(200, wrapped.empty() ? rest : std::string_view(wrapped));
+    auto page = parseListUserCertificateOrderResponse(200, wrapped.empty() ? rest : std::string_view(wrapped),
+                                                      RowRecords::Write);
     if (!page) {
         CasError error = page.error();
         error.code = "InvalidParameter";

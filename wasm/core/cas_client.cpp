@@ -279,7 +279,9 @@ void CasClient::onResult(uint64_t callId, uint32_t attempt, TransportResult resu
     const int64_t now = services_.clock.nowMs();
 
     if (result.ok()) {
-        Outcome<ListPage> page = parseListPage(result.response);
+        const auto op = operations_.find(call.operation);
+        const bool toStore = op != operations_.end() && op->second.pager && op->second.pager->delivery().rowRecords;
+        Outcome<ListPage> page = parseListPage(result.response, toStore ? RowRecords::Write : RowRecords::Skip);
         if (page) {
             finishCall(callId, std::move(page));
             return;

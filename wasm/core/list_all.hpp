@@ -66,6 +66,9 @@ struct ListAllDelivery {
     std::function<void(std::vector<ListRow> rows)> onPageRows;
     /// False: the result has no entries (the rows went to onPageRows only).
     bool keepEntries = true;
+    /// The rows go where their compact records are kept (an inventory): the parser writes
+    /// them in its pass instead of the inventory reading each row's JSON again.
+    bool rowRecords = false;
 };
 
 struct ListAllResult {
@@ -103,6 +106,7 @@ public:
     Outcome<std::vector<PageRequest>> accept(PageKey key, ListPage page);
 
     const ListProgress& progress() const { return progress_; }
+    const ListAllDelivery& delivery() const { return delivery_; }
 
     /// Every page of every status has been taken.
     bool complete() const { return progress_.pagesDone == progress_.pagesTotal; }

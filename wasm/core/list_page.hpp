@@ -32,8 +32,8 @@ struct RowIdentity {
 /// (status, body) → typed page, or a classified CasError: a service error by Code, anything
 /// that is not a well-formed page MalformedResponse (retryable when cut short or for a
 /// 408/429/5xx status). The headers are the client's business, not the parser's.
-inline Outcome<ListPage> parseListPage(const HttpResponse& response) {
-    return parseListUserCertificateOrderResponse(response.status, response.body);
+inline Outcome<ListPage> parseListPage(const HttpResponse& response, RowRecords records = RowRecords::Skip) {
+    return parseListUserCertificateOrderResponse(response.status, response.body, records);
 }
 
 /// 0 when the page carried none.

@@ -78,6 +78,8 @@ std::string toString(const std::optional<std::string_view>& text) {
 // One row object; the reader is at its '{'.
 class RowParser {
 public:
+    explicit RowParser(RowRecords records) : writeRecords_(records == RowRecords::Write) {}
+
     bool parse(JsonReader& reader, CertificateRow& row) {
         const std::string_view input = reader.input();
         const size_t start = reader.offset();
@@ -95,9 +97,9 @@ public:
         std::string_view json, string;  // the value as sent; a string's text, a number's text
         while (reader.nextMemberValue(key, type, json, string)) {
             const RowFieldInfo* field = findRowField(key);
-            record.name(key, field);
+            if (writeRecords_) record.name(key, field);
             const bool plain = type == JsonType::String && reader.isInInput(string);
-            record.value(type, json, string, plain);
+            if (writeRecords_) record.value(type, json, string, plain);
             if (!field) continue;
             // A scalar as text: strings trimmed, numbers and booleans as written.
             std::optional<std::string_view> text;
@@ -127,7 +129,7 @@ public:
                     break;
             }
         }
-        record.finish();
+        if (writeRecords_) record.finish();
         if (reader.failed()) return false;
 
         row.setRawJson(input.substr(start, reader.offset() - start), extra_.size() + record_.size());
@@ -143,7 +145,7 @@ public:
         for (size_t i = 0; i < kFlagFieldCount; ++i) {
             if (flags_[i]) row.setFlag(static_cast<FlagField>(i), *flags_[i]);
         }
-        row.setRecord(record_);
+        if (writeRecords_) row.setRecord(record_);
         return true;
     }
 
@@ -158,6 +160,7 @@ private:
     std::array<std::optional<int64_t>, kIntegerFieldCount> integers_{};
     std::array<std::optional<bool>, kFlagFieldCount> flags_{};
     std::string extra_;   // texts that had escapes, decoded
+    const bool writeRecords_;
     std::string record_;  // the row's record, kept for its capacity
 };
 
@@ -236,7 +239,8 @@ std::optional<int64_t> parseJsonInteger(std::string_view s) {
     return -static_cast<int64_t>(magnitude);
 }
 
-Outcome<CertificateOrderPage> parseListUserCertificateOrderResponse(int httpStatus, std::string_view body) {
+Outcome<CertificateOrderPage> parseListUserCertificateOrderResponse(int httpStatus, std::string_view body,
+                                                                    RowRecords records) {
     const bool success = httpStatus == 0 || (httpStatus >= 200 && httpStatus < 300);
     const bool statusRetryable = isRetryableHttpStatus(httpStatus);
 
@@ -262,7 +266,7 @@ Outcome<CertificateOrderPage> parseListUserCertificateOrderResponse(int httpStat
     ServiceErrorBody errorBody;
     bool listPresent = false;
     std::string shapeProblem;
-    RowParser rowParser;
+    RowParser rowParser(records);
 
     reader.enterObject();
     std::string_view key;

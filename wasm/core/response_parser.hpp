@@ -41,9 +41,14 @@ struct CertificateOrderPage {
     std::vector<CertificateRow> rows;  // CertificateOrderList, in the order sent
 };
 
+/// Whether the parser also writes each row's compact record (row_record.hpp, CertificateRow::
+/// record()) in its one pass: for rows on their way into an inventory, which keeps records.
+enum class RowRecords : uint8_t { Skip, Write };
+
 /// Parses one response body (see the rules above). Never throws; any input gives a page or a
 /// CasError.
-Outcome<CertificateOrderPage> parseListUserCertificateOrderResponse(int httpStatus, std::string_view body);
+Outcome<CertificateOrderPage> parseListUserCertificateOrderResponse(int httpStatus, std::string_view body,
+                                                                    RowRecords records = RowRecords::Skip);
 
 /// The exact int64 value of a JSON number ("-12", "1.5e3", "15.0", "1e2") or of such a number
 /// sent as a string (a leading '+' allowed). nullopt when it is not an integer, not in int64 or
