@@ -2,12 +2,15 @@
 // 100,000 generated certificates:
 //  - first table paint after the data arrives (budget 100 ms): from listAll resolving (its rows
 //    already in the inventory, as listAll({ inventory }) leaves them) to the end of the
-//    rendering of the frame that shows the table;
+//    rendering of the frame that shows the table; the detail line adds when the page had
+//    indexed every row for search in idle time after that paint;
 //  - Search keystroke → painted (budget p95 ≤ 16 ms, design §5: the keystroke's work fits in a
 //    60 Hz frame): each key handled at the start of a frame, from its input event to the end of
 //    that frame's rendering (query, DOM, style, layout, paint). Waiting for the display's next
 //    frame is no work of the page's and is left out; the detail line also gives the time to the
 //    next frame as a typist sees it (up to 16.7 ms more) and the work alone (input → laid out).
+//    Typing starts once the rows are indexed for search (a typist's first key comes later than
+//    that: see the first paint's detail line).
 // The data comes in through a stand-in client (scripts/bench/page/bench.js), so the network
 // and the 10 requests/second limit are not what is measured.
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -38,6 +41,7 @@ async function measure(count, { smoke }) {
     // First paint in fresh pages (the module and the page load anew each time), then the
     // keystrokes in the last of them.
     const firstPaints = [];
+    const searchReady = [];
     let page;
     for (let r = 0; r < (smoke ? 1 : 3); r++) {
       await page?.close();
@@ -45,6 +49,7 @@ async function measure(count, { smoke }) {
       await page.goto(`${site.url}bench.html`);
       await page.waitForFunction(() => window.benchReady);
       firstPaints.push(await page.evaluate(() => window.bench.firstPaint()));
+      searchReady.push(await page.evaluate(() => window.bench.searchReady()));
     }
     const keys = { work: [], paint: [], painted: [] };
     for (const text of smoke ? TYPED.slice(0, 1) : TYPED) {
@@ -56,7 +61,7 @@ async function measure(count, { smoke }) {
       keys.work.push(...work);
       keys.paint.push(...paint);
     }
-    return { firstPaints, keys };
+    return { firstPaints, searchReady, keys };
   } finally {
     await browser.close();
     await site.close();
@@ -78,12 +83,13 @@ const KEYSTROKE_BUDGET_MS = 16;
 function firstPaintFigure(count) {
   return async ({ smoke }) => {
     const n = sizeOf(count, smoke);
-    const { firstPaints } = await run(n, { smoke });
+    const { firstPaints, searchReady } = await run(n, { smoke });
     const { median, min, max } = summarize(firstPaints);
     return {
       figure: `page: first table paint after data (${label(n)} rows)`, unit: 'ms', median, min, max,
       budget: `≤ ${FIRST_PAINT_BUDGET_MS} ms`, pass: median <= FIRST_PAINT_BUDGET_MS,
-      detail: `${firstPaints.map((ms) => ms.toFixed(1)).join(', ')} ms in ${firstPaints.length} fresh page load(s)`,
+      detail: `${firstPaints.map((ms) => ms.toFixed(1)).join(', ')} ms in ${firstPaints.length} fresh page load(s); ` +
+        `every row indexed for search (in idle time) ${searchReady.map((ms) => ms.toFixed(0)).join(', ')} ms after the data`,
     };
   };
 }

@@ -108,6 +108,38 @@ describe('client API against the emulator, through the proxy', () => {
     assert.deepEqual(result.refused, { code: 'InvalidParameter', param: 'returnEntries' });
   });
 
+  test('prepareSearch indexes the listed rows in slices; a search finds the same either way', async () => {
+    const query = { OrderType: 'CERT', Status: ['ISSUED'], ShowSize: 50 };
+    const result = await inPage(page, async (api, { options, query: q }) => {
+      const client = await api.createClient(options);
+      const indexedAhead = await api.createInventory();
+      const indexedBySearch = await api.createInventory();
+      await client.listAll(q, { inventory: indexedAhead, returnEntries: false });
+      await client.listAll(q, { inventory: indexedBySearch, returnEntries: false });
+      const before = indexedAhead.prepareSearch({ maxEntries: 0 });  // only says whether it is complete
+      let slices = 1;
+      while (!indexedAhead.prepareSearch({ maxEntries: 20 })) ++slices;
+      const search = (inventory, text) => inventory.query({ search: text }).rows.map((r) => r.id).sort();
+      const texts = ['example', 'cert-', 'digicert', 'rg-', '9'];
+      const same = texts.every((t) => JSON.stringify(search(indexedAhead, t)) === JSON.stringify(search(indexedBySearch, t)));
+      const found = search(indexedBySearch, 'example').length;
+      const refused = [];
+      for (const bad of [{ maxEntries: -1 }, { maxEntries: 1.5 }, { max: 3 }, 'all']) {
+        try {
+          indexedAhead.prepareSearch(bad);
+        } catch (e) {
+          refused.push(e.code);
+        }
+      }
+      return { before, slices, size: indexedAhead.size, same, found, afterSearch: indexedBySearch.prepareSearch({ maxEntries: 0 }), refused };
+    }, { options: options(), query });
+    assert.equal(result.before, false, 'listed rows are not indexed yet');
+    assert.equal(result.slices, Math.ceil(result.size / 20));
+    assert.ok(result.same && result.found > 0, JSON.stringify(result));
+    assert.equal(result.afterSearch, true, 'a search indexes what it needs');
+    assert.deepEqual(result.refused, ['InvalidParameter', 'InvalidParameter', 'InvalidParameter', 'InvalidParameter']);
+  });
+
   test('one page, exactly as the API returns it; GET works too', async () => {
     for (const method of ['POST', 'GET']) {
       const page1 = await inPage(page, async (api, { options }) => {

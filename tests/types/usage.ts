@@ -85,7 +85,8 @@ export async function usage(signal: AbortSignal): Promise<void> {
     const sans: string[] = row.sans;
     const details: CertificateOrderEntry | null = inventory.details(row.id);
     const groups: string[] = inventory.resourceGroups();
-    void groups;
+    const indexed: boolean = inventory.prepareSearch({ maxEntries: 1000 }) && inventory.prepareSearch();
+    void groups; void indexed;
     void days; void sans; void details;
   }
   inventory.query();

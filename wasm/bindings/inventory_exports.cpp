@@ -181,6 +181,14 @@ EMSCRIPTEN_KEEPALIVE double casview_inventory_size(uint32_t id) {
     return box == nullptr ? 0 : static_cast<double>(box->inventory.size());
 }
 
+/// Builds the search index of up to maxEntries entries (Inventory::prepareSearch); 1 when it is
+/// complete (also for an unknown inventory: there is nothing to build).
+EMSCRIPTEN_KEEPALIVE int casview_inventory_prepare_search(uint32_t id, double maxEntries) {
+    Box* box = findBox(id);
+    const size_t limit = maxEntries >= 4294967295.0 ? SIZE_MAX : static_cast<size_t>(maxEntries);
+    return box == nullptr || box->inventory.prepareSearch(limit) ? 1 : 0;
+}
+
 EMSCRIPTEN_KEEPALIVE void casview_inventory_clear(uint32_t id) {
     if (Box* box = findBox(id)) box->inventory.clear();
 }

@@ -53,4 +53,17 @@ inline bool sameText(std::string_view a, std::string_view b) {
     return true;
 }
 
+/// Calls f with each non-empty item of a comma-separated list, as sent (not trimmed).
+template <class F>
+void forEachListItem(std::string_view list, F f) {
+    size_t start = 0;
+    while (start <= list.size()) {
+        const size_t comma = list.find(',', start);
+        const std::string_view item = list.substr(start, comma == std::string_view::npos ? comma : comma - start);
+        if (!item.empty()) f(item);
+        if (comma == std::string_view::npos) break;
+        start = comma + 1;
+    }
+}
+
 }  // namespace casview

@@ -20,7 +20,6 @@ constexpr uint8_t kCert = 1, kUpload = 2, kCpack = 3, kBuy = 4;
 // one is the resource group (Inventory::kGroupFacet).
 constexpr std::array<TextField, 6> kFacetFields = {TextField::Issuer, TextField::RootBrand, TextField::ProductName,
                                                    TextField::ProductCode, TextField::OrgName, TextField::ResourceGroupId};
-constexpr std::array<TextField, 3> kHexFields = {TextField::Fingerprint, TextField::Sha2, TextField::SerialNo};
 
 bool equalsIgnoreCase(std::string_view a, std::string_view upper) {
     if (a.size() != upper.size()) return false;
@@ -51,69 +50,9 @@ std::string_view firstListItem(std::string_view list) {
     }
 }
 
-template <class F>
-void forEachListItem(std::string_view list, F f) {
-    size_t start = 0;
-    while (start <= list.size()) {
-        const size_t comma = list.find(',', start);
-        const std::string_view item = list.substr(start, comma == std::string_view::npos ? comma : comma - start);
-        if (!item.empty()) f(item);
-        if (comma == std::string_view::npos) break;
-        start = comma + 1;
-    }
-}
-
 int64_t floorDiv(int64_t a, int64_t b) {
     const int64_t q = a / b;
     return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
-}
-
-// Search text bytes for ASCII: lower case, control characters (line breaks too) as spaces.
-constexpr std::array<char, 128> kSearchAscii = [] {
-    std::array<char, 128> t{};
-    for (size_t c = 0; c < t.size(); ++c) {
-        t[c] = c < 0x20 ? ' ' : c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c);
-    }
-    return t;
-}();
-
-// One search field: case-folded, control characters (line breaks too) as spaces,
-// '\n'-terminated; its bytes counted when `counts` is given.
-void appendSearchField(std::string& out, std::array<uint64_t, 256>* counts, std::string_view value) {
-    if (value.empty()) return;
-    const size_t start = out.size();
-    out.resize(start + value.size() + 1);
-    char* to = &out[start];
-    size_t i = 0;
-    for (; i < value.size() && static_cast<unsigned char>(value[i]) < 0x80; ++i) {
-        to[i] = kSearchAscii[static_cast<unsigned char>(value[i])];
-    }
-    if (i == value.size()) {
-        to[i] = '\n';
-    } else {
-        // Not all ASCII: Unicode simple case folding from the first other byte on.
-        out.resize(start + i);
-        appendFolded(out, value.substr(i));
-        for (size_t k = start + i; k < out.size(); ++k) {
-            if (static_cast<unsigned char>(out[k]) < 0x20) out[k] = ' ';
-        }
-        out.push_back('\n');
-    }
-    if (counts != nullptr) {
-        const char* const text = out.data();
-        for (size_t k = start; k < out.size(); ++k) ++(*counts)[static_cast<unsigned char>(text[k])];
-    }
-}
-
-// The decimal digits of value, written backwards from `end`; returns where they start.
-char* decimalDigits(char* end, int64_t value) {
-    uint64_t magnitude = value < 0 ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
-    do {
-        *--end = static_cast<char>('0' + magnitude % 10);
-        magnitude /= 10;
-    } while (magnitude != 0);
-    if (value < 0) *--end = '-';
-    return end;
 }
 
 EntryKind kindOf(const CertificateRow& row, const PageOrigin& origin) {
@@ -182,6 +121,9 @@ void Inventory::clear() {
     segmentOwner_.clear();
     searchByteCounts_.fill(0);
     hexBigrams_.clear();
+    entrySegments_.clear();
+    indexedPrefix_ = 0;
+    reindex_.clear();
     facets_.clear();
     facetFolded_.assign(1, "");
     statuses_.clear();
@@ -304,11 +246,15 @@ bool Inventory::addRow(CertificateRow row, const PageOrigin& origin) {
     }
     const bool isNew = target == i;
     if (!isNew) {
-        segmentOwner_[entries_[target].segment] = kDeadSegment;
         entries_[target] = entries_[i];
         entries_.pop_back();
+        // An indexed entry's old text must no longer match: index the new version again.
+        if (target < indexedPrefix_ && entrySegments_[target] != kNoSegment) {
+            segmentOwner_[entrySegments_[target]] = kDeadSegment;
+            entrySegments_[target] = kNoSegment;
+            reindex_.push_back(static_cast<uint32_t>(target));
+        }
     }
-    appendSearchSegment(target, row);
     narrowNowWindow(target);
     changed(/*content=*/true);
     return isNew;
@@ -476,78 +422,6 @@ void Inventory::deriveTime(size_t i) {
         if (d.expiry == ExpiryState::Expired) derived = "EXPIRED";
         else if (d.hasNotAfter) derived = casview::daysLeft(d.notAfterMs, nowMs_) < kWillExpireDays ? "WILLEXPIRED" : "ISSUED";
         d.status = statuses_.intern(derived);
-    }
-}
-
-void Inventory::appendSearchSegment(size_t i, const CertificateRow& row) {
-    EntryData& d = entries_[i];
-    std::string& segment = scratchRecord_;  // free again: the record is stored by now
-    segment.clear();
-    const auto field = [&](std::string_view value) { appendSearchField(segment, &searchByteCounts_, value); };
-    field(nonEmpty(row.name()));
-    // The CommonName is usually one of the SANs (then it is already there).
-    const std::string_view commonName = nonEmpty(row.commonName());
-    bool commonNameIsSan = false;
-    forEachListItem(texts_[2], [&](std::string_view san) {  // entry i's SAN list
-        field(san);
-        if (san.find("xn--") != std::string_view::npos) field(hostnameToUnicode(san));
-        commonNameIsSan = commonNameIsSan || san == commonName;
-    });
-    if (!commonNameIsSan) field(commonName);
-    field(nonEmpty(row.instanceId()));
-    field(nonEmpty(row.partnerOrderId()));
-    if (!texts_[0].empty() && !row.name() && !row.productName()) field(texts_[0]);  // the display name
-    for (const IntegerField integerField : {IntegerField::CertificateId, IntegerField::OrderId, IntegerField::AliyunOrderId}) {
-        if (const auto value = row.integer(integerField)) {
-            char digits[24];
-            char* const end = digits + sizeof digits;
-            const char* const begin = decimalDigits(end, *value);
-            field(std::string_view(begin, static_cast<size_t>(end - begin)));
-        }
-    }
-    segment.push_back('\n');  // never an empty segment
-    ++searchByteCounts_['\n'];
-
-    d.segment = static_cast<uint32_t>(segmentOwner_.size());
-    segmentOwner_.push_back(static_cast<uint32_t>(i));
-    segmentStart_.push_back(search_.append(segment));
-
-    HexPairs bigrams{};
-    for (const TextField textField : kHexFields) addHexBigrams(bigrams, nonEmpty(row.text(textField)));
-    if (hexBigrams_.size() <= i) hexBigrams_.resize(i + 1);
-    hexBigrams_[i] = bigrams;
-}
-
-void Inventory::appendHexSearchText(std::string& out, size_t i) const {
-    bool present[kHexFields.size()];
-    recordTexts(rowRecord(i), dictionary_, kHexFields.data(), kHexFields.size(), hexScratch_.data(), present);
-    for (size_t k = 0; k < kHexFields.size(); ++k) {
-        if (present[k]) appendSearchField(out, nullptr, hexScratch_[k]);
-    }
-    out.push_back('\n');
-}
-
-void Inventory::addHexBigrams(HexPairs& set, std::string_view text) {
-    // Pairs of the text as searched (appendSearchField: case-folded): hex digits in either
-    // case. Folding maps no other character to a hex digit, and its control characters and
-    // the field's end break pairs as any non-digit does.
-    static constexpr std::array<uint8_t, 256> kValue = [] {  // 16: not a hex digit
-        std::array<uint8_t, 256> v{};
-        for (auto& x : v) x = 16;
-        for (int c = 0; c < 10; ++c) v[static_cast<size_t>('0' + c)] = static_cast<uint8_t>(c);
-        for (int c = 0; c < 6; ++c) {
-            v[static_cast<size_t>('a' + c)] = static_cast<uint8_t>(10 + c);
-            v[static_cast<size_t>('A' + c)] = static_cast<uint8_t>(10 + c);
-        }
-        return v;
-    }();
-    // Branch-free: a pair counts when neither byte is a non-digit (bit 4 of either value).
-    unsigned previous = 16;
-    for (const char c : text) {
-        const unsigned value = kValue[static_cast<unsigned char>(c)];
-        const unsigned pair = (previous << 4 | value) & 255;
-        set[pair >> 6] |= static_cast<uint64_t>(((previous | value) & 16) == 0) << (pair & 63);
-        previous = value;
     }
 }
 

@@ -33,8 +33,12 @@
 //    (wildcard-aware) by one newer certificate that is valid now. "Newer" means a later
 //    not-after (on a tie, a later not-before).
 //
-// Time is an input (setNow). Const methods may compute cached data (superseded flags) under an
-// internal mutex; concurrent const calls are safe, mutations are not.
+// Time is an input (setNow). Const methods may compute cached data (superseded flags, the
+// search index) under an internal mutex; concurrent const calls are safe, mutations are not.
+//
+// The search index (folded texts, hex digit pairs) is not built while rows are added: adding a
+// page stays a parse plus the derived fields. A text search builds what is missing first;
+// prepareSearch() builds it ahead, in slices, e.g. while the page is idle.
 //
 // Storage (design §5: 100,000 rows in under 64 MB of WASM memory): per entry a fixed-size
 // record of derived values, its texts (display name, primary domain, SANs, InstanceId) and the
@@ -166,6 +170,11 @@ public:
     /// The distinct ResourceGroupIds (trimmed) of the entries, sorted; none for "".
     std::vector<std::string_view> resourceGroups() const;
 
+    /// Builds the search index of up to maxEntries entries added or replaced since it was last
+    /// complete; true when it is complete. A search does this itself: call it ahead of one
+    /// (in idle time) so that the first search after many adds stays fast.
+    bool prepareSearch(size_t maxEntries = SIZE_MAX) const;
+
 private:
     friend class InventoryQueryEngine;
 
@@ -199,7 +208,6 @@ private:
         uint32_t record = 0;         // position in records_: texts, then the row's record
         uint32_t status = 0;         // id in statuses_
         uint32_t site = 0;           // id in sites_
-        uint32_t segment = 0;        // search segment of this entry
         uint32_t sanSet = 0;         // certificates: id of its set of SAN names (+1; 0 = none)
         std::array<uint32_t, kFacetCount> facets{};  // ids in facets_ / facetFolded_
         EntryKind kind = EntryKind::Certificate;
@@ -221,8 +229,9 @@ private:
     /// Derives entry i's fields and texts_ (display name, primary domain, SAN list, InstanceId).
     void derive(size_t i, const CertificateRow& row, const PageOrigin& origin);
     void deriveTime(size_t i);
-    /// Entry i's search text and hex pairs; within addRow, after derive() (reads texts_).
-    void appendSearchSegment(size_t i, const CertificateRow& row);
+    /// Indexes entry i for search: its segment of search_ and its hex pairs, from its record
+    /// (inventory_search_index.cpp; the caller holds searchMutex_).
+    void indexEntry(size_t i) const;
     /// Adds the adjacent pairs of hex digits in the folded text to a 256-bit set.
     using HexPairs = std::array<uint64_t, 4>;
     static void addHexBigrams(HexPairs& set, std::string_view text);
@@ -260,18 +269,28 @@ private:
     std::vector<uint32_t> identities_;
     size_t identityCount_ = 0;
 
-    // Case-folded search text: each entry version appends one segment ('\n'-terminated); a
-    // replaced entry's old segment is marked dead. Segments never span chunks.
-    ChunkedText search_;  // names, domains (A- and U-labels), ids, brand, …
-    std::vector<uint32_t> segmentStart_;  // position in search_
-    std::vector<uint32_t> segmentOwner_;  // entry index, or kDeadSegment
-    std::array<uint64_t, 256> searchByteCounts_{};  // to pick a term's rarest byte
+    // The search index (built by prepareSearch(), under searchMutex_). Case-folded search
+    // text: each indexed entry version appends one segment ('\n'-terminated); a replaced
+    // entry's old segment is marked dead. Segments never span chunks.
+    mutable std::mutex searchMutex_;
+    mutable ChunkedText search_;  // names, domains (A- and U-labels), ids, brand, …
+    mutable std::vector<uint32_t> segmentStart_;  // position in search_
+    mutable std::vector<uint32_t> segmentOwner_;  // entry index, or kDeadSegment
+    mutable std::array<uint64_t, 256> searchByteCounts_{};  // to pick a term's rarest byte
+    mutable ChunkedVector<uint32_t> entrySegments_;  // per indexed entry: its segment, or kNoSegment
     // Per entry, the hex digit pairs of its Fingerprint, Sha2 and SerialNo (256 bits): a hex
     // term's pairs must all be there, which rules out ~99 % of rows before its record is read.
-    ChunkedVector<HexPairs> hexBigrams_;
+    mutable ChunkedVector<HexPairs> hexBigrams_;
+    // Entries [0, indexedPrefix_) have been indexed; reindex_ holds those of them replaced
+    // since (their old segment dead, entrySegments_[e] kNoSegment).
+    mutable size_t indexedPrefix_ = 0;
+    mutable std::vector<uint32_t> reindex_;
+    mutable std::array<std::string, 10> indexTexts_;  // indexEntry's scratch: field texts, segment
+    mutable std::string indexSegment_;
     Interner facets_;                           // trimmed values as sent
     std::vector<std::string> facetFolded_{""};  // the same, case-folded, by id
-    static constexpr uint32_t kDeadSegment = UINT32_MAX;
+    static constexpr uint32_t kDeadSegment = UINT32_MAX;  // in segmentOwner_
+    static constexpr uint32_t kNoSegment = UINT32_MAX;    // in entrySegments_
 
     Interner statuses_;
     Interner sites_;

@@ -277,6 +277,7 @@ bool InventoryQueryEngine::searchText(std::string_view text) {
     }
 
     const Inventory& inv = inventory_;
+    inv.prepareSearch();  // the index of entries added since the last search
     const auto hexTermOf = [&](std::string_view term) -> std::string_view {
         hexTerm_.clear();
         for (const char c : term) {
@@ -348,7 +349,7 @@ bool InventoryQueryEngine::searchText(std::string_view text) {
             const size_t rare = rarestByte(inv.searchByteCounts_, terms[t]);
             for (size_t e = 0; e < termHits_.size(); ++e) {
                 if (termHits_[e] != level) continue;
-                const uint32_t segment = inv.entries_[e].segment;
+                const uint32_t segment = inv.entrySegments_[e];
                 const bool ok = containsTerm(segmentText(inv.search_, inv.segmentStart_, segment), terms[t], rare) ||
                                 (anyFacet && facetsMatch(e)) || (hex && hexMatches(e, pairs));
                 termHits_[e] = ok ? static_cast<uint8_t>(level + 1) : kOut;

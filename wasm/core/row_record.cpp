@@ -487,8 +487,8 @@ void recordStrings(std::string_view record, std::vector<std::string_view>& strin
     while (cursor.next()) strings.push_back(cursor.tag() == kString ? cursor.plainString() : std::string_view());
 }
 
-void recordTexts(std::string_view record, const RecordDictionary& dictionary, const TextField* fields, size_t count,
-                 std::string* texts, bool* present) {
+void recordTexts(std::string_view record, const RecordDictionary& dictionary, const RowFieldInfo* const* fields,
+                 size_t count, std::string* texts, bool* present) {
     for (size_t k = 0; k < count; ++k) {
         texts[k].clear();
         present[k] = false;
@@ -496,10 +496,9 @@ void recordTexts(std::string_view record, const RecordDictionary& dictionary, co
     RecordCursor cursor(record);
     while (cursor.next()) {
         if (cursor.field() >= kRowFields.size()) continue;
-        const RowFieldInfo& info = kRowFields[cursor.field()];
-        if (info.type != FieldType::Text) continue;
+        const RowFieldInfo* const info = &kRowFields[cursor.field()];
         for (size_t k = 0; k < count; ++k) {
-            if (static_cast<TextField>(info.index) != fields[k]) continue;
+            if (fields[k] != info) continue;
             texts[k].clear();  // the last occurrence wins
             present[k] = cursor.appendText(texts[k], dictionary);
             if (!present[k]) texts[k].clear();

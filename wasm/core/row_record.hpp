@@ -66,10 +66,11 @@ CertificateRow rowFromRecord(std::string_view record, const RecordDictionary& di
 /// occurrence counts, as in the parser.
 bool appendRecordText(std::string& out, std::string_view record, const RecordDictionary& dictionary, TextField field);
 
-/// appendRecordText for several fields in one pass over the record: texts[k] is field k's
-/// text; present[k] whether it has one.
-void recordTexts(std::string_view record, const RecordDictionary& dictionary, const TextField* fields, size_t count,
-                 std::string* texts, bool* present);
+/// Several documented fields (kRowFields entries) in one pass over the record: texts[k] is
+/// field k's text as appendRecordText gives it (an integer's or a flag's as sent: "123",
+/// "true"), present[k] whether it has one.
+void recordTexts(std::string_view record, const RecordDictionary& dictionary, const RowFieldInfo* const* fields,
+                 size_t count, std::string* texts, bool* present);
 
 /// Per member, in order: its bytes when it is a string without escapes, else an empty view.
 void recordStrings(std::string_view record, std::vector<std::string_view>& strings);

@@ -12,10 +12,12 @@ import { createTimeline } from './timeline.js';
 import { createTable } from './table.js';
 import { createDetails } from './details.js';
 import { exportRows } from './export.js';
-import { afterPaint } from './after-paint.js';
+import { afterPaint, whileIdle } from './after-paint.js';
 
 const EMPTY_RESULT = Object.freeze({ total: 0, matched: 0, rows: [], counts: { byStatus: {}, byExpiryState: {} } });
 const LOADING_REDRAW_MS = 150;
+// Rows indexed for search per idle step (~1 ms each; inventory.prepareSearch).
+const INDEX_SLICE = 500;
 
 /** The next sort after a header click: the same column flips, another starts ascending. */
 export function nextSort(sort, key) {
@@ -33,6 +35,7 @@ export function createInventoryView(doc, { api, state: initial, onStateChange = 
   let loading = null;          // AbortController of the load in progress
   let cancelTimeline = () => {};
   let cancelChoices = () => {};
+  let indexing = null;         // cancels the idle-time search indexing in progress
   let redrawTimer = 0;
 
   const element = doc.createElement('section');
@@ -89,7 +92,18 @@ export function createInventoryView(doc, { api, state: initial, onStateChange = 
     // The timeline waits until the table has painted: a keystroke shows its rows first.
     cancelTimeline();
     cancelTimeline = afterPaint(drawTimeline);
+    indexForSearch();
     return result;
+  }
+
+  /** Indexes new rows for search in idle time, so the first keystroke after a load does not. */
+  function indexForSearch() {
+    if (indexing || !inventory) return;
+    indexing = whileIdle(() => {
+      const done = inventory.prepareSearch({ maxEntries: INDEX_SLICE });
+      if (done) indexing = null;
+      return done;
+    });
   }
 
   function drawTimeline() {

@@ -312,6 +312,11 @@ export interface Inventory {
   details(id: string): CertificateOrderEntry | null;
   /** The distinct `ResourceGroupId`s of the rows, sorted (for a filter's choice list). */
   resourceGroups(): string[];
+  /** Builds the text-search index of up to `maxEntries` (default: all) rows added since it was
+   * last complete; true when it is complete. Adding rows does not index them, and the first
+   * text search indexes what is missing: call this in idle time after adding many rows so that
+   * the first keystroke stays fast. */
+  prepareSearch(options?: { maxEntries?: number }): boolean;
   /** Rows matching the filter per expiry month: the expired bucket, then the next 12 UTC months. */
   timeline(filter?: InventoryFilter): TimelineBucket[];
   /** The matching rows as CSV (UTF-8 BOM, formula-safe cells) or JSON text. */

@@ -133,6 +133,16 @@ class Inventory {
   }
 
   /** @see index.d.ts */
+  prepareSearch(options = {}) {
+    onlyKnownKeys('options', options, ['maxEntries']);
+    const { maxEntries = Infinity } = options;
+    if (!(maxEntries >= 0) || (maxEntries !== Infinity && !Number.isInteger(maxEntries))) {
+      throw invalidParameter('maxEntries', 'maxEntries must be a whole number ≥ 0 or Infinity');
+    }
+    return this.#live()._casview_inventory_prepare_search(this.#id, maxEntries) === 1;
+  }
+
+  /** @see index.d.ts */
   timeline(filter = {}) {
     onlyKnownKeys('filter', filter, FILTER_FIELDS);
     return JSON.parse(this.#call('_casview_inventory_timeline', filterFields(filter, this.#now())));

@@ -1,6 +1,8 @@
 // The page's inventory view with the real casview inventory (WASM) and a stand-in client whose
 // listAll "receives" a prepared account at once, so the measurement is the page, not the network:
 //   window.bench.firstPaint()      ms from listAll resolving to the first paint of the full table
+//   window.bench.searchReady()     ms from listAll resolving until the page has indexed every row
+//                                  for search in idle time (inventory.prepareSearch)
 //   window.bench.keystrokes(text)  per key typed into Search: ms of work, and ms to the next frame
 //   window.bench.keystrokesPainted(text)  per key handled at a frame's start: ms until painted
 import * as casview from './casview/index.js';
@@ -46,6 +48,10 @@ window.bench = {
   async firstPaint() {
     await view.load({ credentials: { accessKeyId: 'bench', accessKeySecret: 'bench' }, sites: [{ endpoint: 'http://127.0.0.1:1', site: 'bench' }], proxy: '' });
     return (await nextPaint()) - arrived;
+  },
+  async searchReady() {
+    while (!view.inventory.prepareSearch({ maxEntries: 0 })) await new Promise((resolve) => { setTimeout(resolve, 5); });
+    return performance.now() - arrived;
   },
   /**
    * Types `text` into Search and erases it, one key per frame. For each key: `work`, from the
