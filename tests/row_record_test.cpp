@@ -28,11 +28,22 @@ void checkSameRow(const CertificateRow& original, const CertificateRow& decoded)
     CHECK(jsonA == jsonB);
 }
 
+// What appendRowRecord says of the members it wrote is what a walk over the record reads.
+void checkMembers(const RecordMembers& members, std::string_view record) {
+    RecordMembers read;
+    readRecordMembers(record, read);
+    CHECK(std::vector<std::string>(members.strings.begin(), members.strings.end()) ==
+          std::vector<std::string>(read.strings.begin(), read.strings.end()));
+    CHECK(members.dictionaryIds == read.dictionaryIds);
+}
+
 void checkRoundTrip(const CertificateRow& row, RecordDictionary& dictionary) {
     std::string record = "prefix";  // a record is read from where it starts
-    appendRowRecord(record, row, dictionary);
+    RecordMembers members;
+    appendRowRecord(record, row, dictionary, members);
     const std::string_view view = std::string_view(record).substr(6);
     INFO(row.rawJson());
+    checkMembers(members, view);
     checkSameRow(row, rowFromRecord(view, dictionary));
     for (size_t f = 0; f < kTextFieldCount; ++f) {
         std::string text;
@@ -88,9 +99,12 @@ TEST_CASE("the record the parser writes while reading a row is the one its raw J
         rawOnly.setRawJson(row.rawJson());
         REQUIRE(rawOnly.record().empty());
         std::string fromRaw, fromParse;
-        appendRowRecord(fromRaw, rawOnly, dictionary);
-        appendRowRecord(fromParse, row, dictionary);
+        RecordMembers rawMembers, parseMembers;
+        appendRowRecord(fromRaw, rawOnly, dictionary, rawMembers);
+        appendRowRecord(fromParse, row, dictionary, parseMembers);
         CHECK(fromParse == fromRaw);
+        checkMembers(parseMembers, fromParse);
+        checkMembers(rawMembers, fromRaw);
     });
 }
 
@@ -118,7 +132,11 @@ TEST_CASE("rows built in code are recorded from their typed fields", "[row_recor
                                    .upload(true)
                                    .build();
     std::string record;
-    appendRowRecord(record, row, dictionary);
+    RecordMembers members;
+    appendRowRecord(record, row, dictionary, members);
+    checkMembers(members, record);
+    CHECK(members.dictionaryIds[rowFieldIndex(TextField::Issuer)] == *dictionary.find("DigiCert") + 1);
+    CHECK(members.dictionaryIds[rowFieldIndex(TextField::Name)] == 0);
     const CertificateRow decoded = rowFromRecord(record, dictionary);
     CHECK(decoded.certificateId() == 7);
     CHECK(decoded.sans() == "a.example.com,b.example.com");
@@ -136,7 +154,8 @@ TEST_CASE("a record is smaller than the row's JSON", "[row_record]") {
     size_t json = 0, records = 0;
     for (const CertificateRow& row : page.value().rows) {
         std::string record;
-        appendRowRecord(record, row, dictionary);
+        RecordMembers members;
+        appendRowRecord(record, row, dictionary, members);
         json += row.rawJson().size();
         records += record.size();
     }

@@ -109,9 +109,14 @@ void checkPage(const CertificateOrderPage& page, std::string_view body, uint8_t 
         CertificateRow rawOnly;
         rawOnly.setRawJson(raw);
         std::string fromParse, fromRaw;
-        appendRowRecord(fromParse, row, dictionary);
-        appendRowRecord(fromRaw, rawOnly, dictionary);
+        RecordMembers members, read;
+        appendRowRecord(fromParse, row, dictionary, members);
+        appendRowRecord(fromRaw, rawOnly, dictionary, read);
         require(fromParse == fromRaw);
+        // What the transcoding walk says of the members is what a reading of the record gives.
+        readRecordMembers(fromParse, read);
+        require(members.strings.size() == read.strings.size() && members.dictionaryIds == read.dictionaryIds);
+        for (size_t m = 0; m < read.strings.size(); ++m) require(members.strings[m] == read.strings[m]);
     }
 
     static constexpr const char* kOrderTypes[] = {"", "CERT", "UPLOAD", "CPACK", "BUY"};

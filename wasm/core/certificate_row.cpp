@@ -87,6 +87,17 @@ const RowFieldInfo* findRowField(std::string_view name) {
     }
 }
 
+size_t rowFieldIndex(TextField field) {
+    static const std::array<uint8_t, kTextFieldCount> index = [] {
+        std::array<uint8_t, kTextFieldCount> t{};
+        for (size_t i = 0; i < kRowFields.size(); ++i) {
+            if (kRowFields[i].type == FieldType::Text) t[kRowFields[i].index] = static_cast<uint8_t>(i);
+        }
+        return t;
+    }();
+    return index[static_cast<size_t>(field)];
+}
+
 std::optional<std::string_view> CertificateRow::text(TextField field) const {
     const Span span = texts_[static_cast<size_t>(field)];
     if (span.offset == kAbsent) return std::nullopt;

@@ -53,6 +53,8 @@ extern const std::array<RowFieldInfo, kTextFieldCount + kIntegerFieldCount + kFl
 
 /// The documented field with this exact JSON name, or nullptr.
 const RowFieldInfo* findRowField(std::string_view name);
+/// The index in kRowFields of a text field.
+size_t rowFieldIndex(TextField field);
 
 /// A member of the raw row: its name (unescaped) and its value's JSON text as sent.
 struct RawField {

@@ -126,6 +126,8 @@ void Inventory::clear() {
     reindex_.clear();
     facets_.clear();
     facetFolded_.assign(1, "");
+    facetOfText_.clear();
+    statusOfText_.clear();
     statuses_.clear();
     sites_.clear();
     sanNames_.clear();
@@ -201,22 +203,22 @@ bool Inventory::addRow(CertificateRow row, const PageOrigin& origin) {
 
     std::string& rowRecord = scratchRecord_;  // buffers kept for their capacity
     rowRecord.clear();
-    appendRowRecord(rowRecord, row, dictionary_);
+    appendRowRecord(rowRecord, row, dictionary_, members_);
     derive(i, row, origin);
     // The entry's texts, each as a reference to a member of the row's record holding exactly
     // that string (the usual case: Name, CommonName, Sans, InstanceId), else literally after
     // the references.
     std::string& record = scratchEntry_;
     record.clear();
-    recordStrings(rowRecord, recordStrings_);
+    const std::vector<std::string_view>& strings = members_.strings;
     std::array<bool, 4> literal{};
     for (size_t k = 0; k < texts_.size(); ++k) {
         const std::string& text = texts_[k];
         size_t member = 0;
-        while (member < recordStrings_.size() && (text.empty() || !sameText(recordStrings_[member], text))) ++member;
+        while (member < strings.size() && (text.empty() || !sameText(strings[member], text))) ++member;
         if (text.empty()) {
             appendVarint(record, 0);
-        } else if (member < recordStrings_.size()) {
+        } else if (member < strings.size()) {
             appendVarint(record, 2 * (static_cast<uint64_t>(member) + 1));
         } else {
             appendVarint(record, 2 * text.size() + 1);
@@ -275,8 +277,11 @@ void Inventory::derive(size_t i, const CertificateRow& row, const PageOrigin& or
                       : (requested == kCpack || requested == kBuy) ? requested : 0;
     }
 
-    if (!nonEmpty(row.status()).empty()) {
-        d.status = statuses_.intern(*row.status());
+    // Texts the record keeps in the dictionary are interned once per distinct text, not per row.
+    const auto fromDictionary = [&](TextField field) { return members_.dictionaryIds[rowFieldIndex(field)]; };
+    if (const uint32_t status = fromDictionary(TextField::Status) ? statusOfText(fromDictionary(TextField::Status) - 1)
+                                                                  : statuses_.intern(nonEmpty(row.status()))) {
+        d.status = status;
     } else if (!origin.status.empty()) {
         d.status = statuses_.intern(trimAscii(origin.status));
     } else {
@@ -340,12 +345,29 @@ void Inventory::derive(size_t i, const CertificateRow& row, const PageOrigin& or
     texts_[3].assign(nonEmpty(row.instanceId()));
 
     for (size_t f = 0; f < kFacetFields.size(); ++f) {
-        const uint32_t facet = facets_.intern(trimAscii(nonEmpty(row.text(kFacetFields[f]))));
-        if (facet == facetFolded_.size()) facetFolded_.push_back(foldCase(facets_.names()[facet]));
-        d.facets[f] = facet;
+        const uint32_t text = fromDictionary(kFacetFields[f]);
+        d.facets[f] = text ? facetOfText(text - 1) : internFacet(nonEmpty(row.text(kFacetFields[f])));
     }
     d.sanSet = isCertificate && sanCount > 0 ? sanSetOf(sans) : 0;
     deriveTime(i);
+}
+
+uint32_t Inventory::internFacet(std::string_view value) {
+    const uint32_t facet = facets_.intern(trimAscii(value));
+    if (facet == facetFolded_.size()) facetFolded_.push_back(foldCase(facets_.names()[facet]));
+    return facet;
+}
+
+uint32_t Inventory::facetOfText(uint32_t dictionaryId) {
+    if (dictionaryId >= facetOfText_.size()) facetOfText_.resize(dictionaryId + 1, kNotYet);
+    if (facetOfText_[dictionaryId] == kNotYet) facetOfText_[dictionaryId] = internFacet(dictionary_.text(dictionaryId));
+    return facetOfText_[dictionaryId];
+}
+
+uint32_t Inventory::statusOfText(uint32_t dictionaryId) {
+    if (dictionaryId >= statusOfText_.size()) statusOfText_.resize(dictionaryId + 1, kNotYet);
+    if (statusOfText_[dictionaryId] == kNotYet) statusOfText_[dictionaryId] = statuses_.intern(trimAscii(dictionary_.text(dictionaryId)));
+    return statusOfText_[dictionaryId];
 }
 
 uint32_t Inventory::sanSetOf(std::string_view sanList) {

@@ -238,6 +238,11 @@ private:
     /// The folded hex search text of entry i (Fingerprint, Sha2, SerialNo, '\n'-terminated).
     void appendHexSearchText(std::string& out, size_t i) const;
     uint32_t sanSetOf(std::string_view sanList);
+    /// The facet id of a text (trimmed), added if new.
+    uint32_t internFacet(std::string_view value);
+    /// The facet / status id of a dictionary text, trimmed (cached per dictionary id).
+    uint32_t facetOfText(uint32_t dictionaryId);
+    uint32_t statusOfText(uint32_t dictionaryId);
     void computeSuperseded() const;
     /// The superseded flag of every entry, computed first if stale.
     const std::vector<uint8_t>& supersededFlags() const;
@@ -294,6 +299,10 @@ private:
 
     Interner statuses_;
     Interner sites_;
+    // Per dictionary id: its facet / status id, or kNotYet.
+    static constexpr uint32_t kNotYet = UINT32_MAX;
+    std::vector<uint32_t> facetOfText_;
+    std::vector<uint32_t> statusOfText_;
 
     // Certificates' SAN names and their distinct sets (superseded flags): sets as sorted name
     // ids, set k at sanSetNames_[sanSetStart_[k] .. sanSetStart_[k + 1]).
@@ -303,7 +312,7 @@ private:
     std::vector<uint32_t> sanSetSlots_;  // open addressing: set id + 1
 
     // Scratch of addRow, kept for its capacity (no allocation per row once warm).
-    std::vector<std::string_view> recordStrings_;
+    RecordMembers members_;
     std::string scratchRecord_, scratchEntry_;
     std::array<std::string, 4> texts_;  // derive(): display name, primary domain, SAN list, InstanceId
     std::vector<uint32_t> sanIdsScratch_;

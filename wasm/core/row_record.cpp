@@ -177,8 +177,8 @@ void appendTypedMembers(std::string& out, const CertificateRow& row, RecordDicti
 }
 
 // A record written without a dictionary, its categorical strings as dictionary ids; runs of
-// other members are copied as they are.
-void appendInternedRecord(std::string& out, std::string_view record, RecordDictionary& dictionary) {
+// other members are copied as they are. `members` views `record`.
+void appendInternedRecord(std::string& out, std::string_view record, RecordDictionary& dictionary, RecordMembers& members) {
     size_t pos = 0, copied = 0;
     while (pos < record.size()) {
         const auto nameByte = static_cast<uint8_t>(record[pos++]);
@@ -187,6 +187,8 @@ void appendInternedRecord(std::string& out, std::string_view record, RecordDicti
         if (pos >= record.size()) break;
         const size_t tagAt = pos;
         const auto tag = static_cast<Tag>(record[pos++]);
+        std::string_view string;
+        uint32_t dictionaryId = 0;
         switch (tag) {
             case kRaw:
             case kString: {
@@ -194,8 +196,12 @@ void appendInternedRecord(std::string& out, std::string_view record, RecordDicti
                 if (tag == kString && isCategorical(nameByte) && pos + length <= record.size()) {
                     out.append(record.substr(copied, tagAt - copied));
                     out.push_back(static_cast<char>(kDictionary));
-                    appendVarint(out, dictionary.intern(record.substr(pos, length)));
+                    const uint32_t id = dictionary.intern(record.substr(pos, length));
+                    appendVarint(out, id);
+                    dictionaryId = id + 1;
                     copied = pos + length;
+                } else if (tag == kString) {
+                    string = record.substr(std::min(pos, record.size()), length);
                 }
                 pos += length;
                 break;
@@ -207,6 +213,8 @@ void appendInternedRecord(std::string& out, std::string_view record, RecordDicti
             case kDate: readVarint(record, pos); break;
             default: break;
         }
+        members.strings.push_back(string);
+        if (nameByte < members.dictionaryIds.size()) members.dictionaryIds[nameByte] = dictionaryId;
     }
     out.append(record.substr(std::min(copied, record.size())));
 }
@@ -259,6 +267,7 @@ public:
     }
 
     size_t field() const { return field_; }
+    uint32_t dictionaryId() const { return static_cast<uint32_t>(number_); }
     /// The bytes of a string without escapes (kString), else "".
     std::string_view plainString() const { return tag_ == kString ? bytes_ : std::string_view(); }
     std::string_view name() const { return name_; }
@@ -450,9 +459,26 @@ uint64_t readVarint(std::string_view data, size_t& pos) {
     return value;
 }
 
-void appendRowRecord(std::string& out, const CertificateRow& row, RecordDictionary& dictionary) {
-    if (!row.record().empty()) appendInternedRecord(out, row.record(), dictionary);
-    else if (!appendRawMembers(out, row.rawJson(), dictionary)) appendTypedMembers(out, row, dictionary);
+void appendRowRecord(std::string& out, const CertificateRow& row, RecordDictionary& dictionary, RecordMembers& members) {
+    members.strings.clear();
+    members.dictionaryIds.fill(0);
+    if (!row.record().empty()) return appendInternedRecord(out, row.record(), dictionary, members);
+    // A row without the parser's record (built in code): written with the dictionary, then read.
+    const size_t start = out.size();
+    if (!appendRawMembers(out, row.rawJson(), dictionary)) appendTypedMembers(out, row, dictionary);
+    readRecordMembers(std::string_view(out).substr(start), members);
+}
+
+void readRecordMembers(std::string_view record, RecordMembers& members) {
+    members.strings.clear();
+    members.dictionaryIds.fill(0);
+    RecordCursor cursor(record);
+    while (cursor.next()) {
+        members.strings.push_back(cursor.plainString());
+        if (cursor.field() < members.dictionaryIds.size()) {
+            members.dictionaryIds[cursor.field()] = cursor.tag() == kDictionary ? cursor.dictionaryId() + 1 : 0;
+        }
+    }
 }
 
 std::string rowRecordJson(std::string_view record, const RecordDictionary& dictionary) {

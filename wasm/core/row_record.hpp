@@ -14,6 +14,7 @@
 // row. Rows built in code (no raw JSON) are recorded from their typed fields.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -51,9 +52,24 @@ private:
     size_t field_ = SIZE_MAX;
 };
 
+/// What appendRowRecord saw of the members it wrote, so that its caller (the inventory, for
+/// every row it adds) derives from them without another walk over the record.
+struct RecordMembers {
+    /// Per member, in order: its bytes when the record keeps it as a string without escapes
+    /// (what recordString gives), else "". Views into the row (or the record) appended.
+    std::vector<std::string_view> strings;
+    /// Per documented field (kRowFields index), from its last occurrence: the dictionary id + 1
+    /// of its text when the record keeps it in the dictionary, else 0 (absent, empty, or sent
+    /// another way: the row's field tells).
+    std::array<uint32_t, kTextFieldCount + kIntegerFieldCount + kFlagFieldCount> dictionaryIds{};
+};
+
 /// Appends the record of `row` to `out`: the record the parser wrote (CertificateRow::record())
 /// with its categorical texts interned, else one written from the row's raw JSON or fields.
-void appendRowRecord(std::string& out, const CertificateRow& row, RecordDictionary& dictionary);
+/// `members` then describes it.
+void appendRowRecord(std::string& out, const CertificateRow& row, RecordDictionary& dictionary, RecordMembers& members);
+/// The members of a record as appendRowRecord describes them (strings view `record`).
+void readRecordMembers(std::string_view record, RecordMembers& members);
 
 /// The row's JSON object from its record (the bytes from where appendRowRecord started).
 std::string rowRecordJson(std::string_view record, const RecordDictionary& dictionary);
