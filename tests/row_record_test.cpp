@@ -35,6 +35,7 @@ void checkMembers(const RecordMembers& members, std::string_view record) {
     CHECK(std::vector<std::string>(members.strings.begin(), members.strings.end()) ==
           std::vector<std::string>(read.strings.begin(), read.strings.end()));
     CHECK(members.dictionaryIds == read.dictionaryIds);
+    CHECK(members.days == read.days);
 }
 
 void checkRoundTrip(const CertificateRow& row, RecordDictionary& dictionary) {
@@ -137,6 +138,8 @@ TEST_CASE("rows built in code are recorded from their typed fields", "[row_recor
     checkMembers(members, record);
     CHECK(members.dictionaryIds[rowFieldIndex(TextField::Issuer)] == *dictionary.find("DigiCert") + 1);
     CHECK(members.dictionaryIds[rowFieldIndex(TextField::Name)] == 0);
+    CHECK(members.days[rowFieldIndex(TextField::StartDate)] == daysFromCivil({2024, 1, 1}));
+    CHECK(members.days[rowFieldIndex(TextField::Name)] == RecordMembers::kNoDate);
     const CertificateRow decoded = rowFromRecord(record, dictionary);
     CHECK(decoded.certificateId() == 7);
     CHECK(decoded.sans() == "a.example.com,b.example.com");

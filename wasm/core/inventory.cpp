@@ -55,8 +55,8 @@ int64_t floorDiv(int64_t a, int64_t b) {
     return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
 }
 
-EntryKind kindOf(const CertificateRow& row, const PageOrigin& origin) {
-    const uint8_t requested = orderTypeIndex(origin.orderType);
+// `requested`: the index of the request's OrderType (orderTypeIndex), 0 when unknown.
+EntryKind kindOf(const CertificateRow& row, uint8_t requested) {
     if (requested == kCert || requested == kUpload) return EntryKind::Certificate;
     if (requested == kCpack || requested == kBuy) return EntryKind::Order;
     // No (known) request: the fields tell (§3.4 lists which shape sends which).
@@ -66,8 +66,6 @@ EntryKind kindOf(const CertificateRow& row, const PageOrigin& origin) {
     }
     return EntryKind::Certificate;
 }
-
-size_t hashText(std::string_view text) { return std::hash<std::string_view>()(text); }
 
 uint64_t mix(uint64_t x) {
     x ^= x >> 33;
@@ -194,7 +192,8 @@ bool Inventory::addRow(CertificateRow row, const PageOrigin& origin) {
     const size_t i = entries_.size();
     entries_.emplace_back();
     EntryData& d = entries_.back();
-    d.kind = kindOf(row, origin);
+    const uint8_t requested = orderTypeIndex(origin.orderType);
+    d.kind = kindOf(row, requested);
     d.site = sites_.intern(origin.site);
     const std::optional<int64_t> id = d.kind == EntryKind::Certificate ? row.certificateId() : row.orderId();
     d.hasId = id.has_value();
@@ -204,7 +203,7 @@ bool Inventory::addRow(CertificateRow row, const PageOrigin& origin) {
     std::string& rowRecord = scratchRecord_;  // buffers kept for their capacity
     rowRecord.clear();
     appendRowRecord(rowRecord, row, dictionary_, members_);
-    derive(i, row, origin);
+    derive(i, row, origin, requested);
     // The entry's texts, each as a reference to a member of the row's record holding exactly
     // that string (the usual case: Name, CommonName, Sans, InstanceId), else literally after
     // the references.
@@ -262,10 +261,9 @@ bool Inventory::addRow(CertificateRow row, const PageOrigin& origin) {
     return isNew;
 }
 
-void Inventory::derive(size_t i, const CertificateRow& row, const PageOrigin& origin) {
+void Inventory::derive(size_t i, const CertificateRow& row, const PageOrigin& origin, uint8_t requested) {
     EntryData& d = entries_[i];
     const bool isCertificate = d.kind == EntryKind::Certificate;
-    const uint8_t requested = orderTypeIndex(origin.orderType);
 
     if (isCertificate) {
         if (row.upload()) d.orderType = *row.upload() ? kUpload : kCert;
@@ -290,9 +288,13 @@ void Inventory::derive(size_t i, const CertificateRow& row, const PageOrigin& or
 
     // Validity: certificates in whole UTC days (StartDate 00:00:00.000 .. EndDate 23:59:59.999),
     // orders in epoch ms; each falls back to the other's fields.
+    const auto dayOf = [&](TextField field) -> std::optional<int64_t> {
+        const int64_t days = members_.days[rowFieldIndex(field)];  // as the record wrote it
+        return days != RecordMembers::kNoDate ? std::optional<int64_t>(days) : parseDate(nonEmpty(row.text(field)));
+    };
     std::optional<int64_t> dayBefore, dayAfter;
-    if (const auto start = parseDate(nonEmpty(row.startDate()))) dayBefore = *start * kMsPerDay;
-    if (const auto end = parseDate(nonEmpty(row.endDate()))) dayAfter = (*end + 1) * kMsPerDay - 1;
+    if (const auto start = dayOf(TextField::StartDate)) dayBefore = *start * kMsPerDay;
+    if (const auto end = dayOf(TextField::EndDate)) dayAfter = (*end + 1) * kMsPerDay - 1;
     const std::optional<int64_t> msBefore = row.certStartTime(), msAfter = row.certEndTime();
     const std::optional<int64_t> notBefore = isCertificate ? (dayBefore ? dayBefore : msBefore) : (msBefore ? msBefore : dayBefore);
     const std::optional<int64_t> notAfter = isCertificate ? (dayAfter ? dayAfter : msAfter) : (msAfter ? msAfter : dayAfter);

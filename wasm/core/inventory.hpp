@@ -227,7 +227,7 @@ private:
     /// The row's record (after the entry's texts).
     std::string_view rowRecord(size_t i) const;
     /// Derives entry i's fields and texts_ (display name, primary domain, SAN list, InstanceId).
-    void derive(size_t i, const CertificateRow& row, const PageOrigin& origin);
+    void derive(size_t i, const CertificateRow& row, const PageOrigin& origin, uint8_t requestedOrderType);
     void deriveTime(size_t i);
     /// Indexes entry i for search: its segment of search_ and its hex pairs, from its record
     /// (inventory_search_index.cpp; the caller holds searchMutex_).

@@ -30,6 +30,7 @@
 
 #include "certificate_row.hpp"
 #include "outcome.hpp"
+#include "row_parser.hpp"
 
 namespace casview {
 
@@ -41,18 +42,9 @@ struct CertificateOrderPage {
     std::vector<CertificateRow> rows;  // CertificateOrderList, in the order sent
 };
 
-/// Whether the parser also writes each row's compact record (row_record.hpp, CertificateRow::
-/// record()) in its one pass: for rows on their way into an inventory, which keeps records.
-enum class RowRecords : uint8_t { Skip, Write };
-
 /// Parses one response body (see the rules above). Never throws; any input gives a page or a
 /// CasError.
 Outcome<CertificateOrderPage> parseListUserCertificateOrderResponse(int httpStatus, std::string_view body,
                                                                     RowRecords records = RowRecords::Skip);
-
-/// The exact int64 value of a JSON number ("-12", "1.5e3", "15.0", "1e2") or of such a number
-/// sent as a string (a leading '+' allowed). nullopt when it is not an integer, not in int64 or
-/// not a number. Exact: no double is involved, so ids beyond 2^53 survive.
-std::optional<int64_t> parseJsonInteger(std::string_view text);
 
 }  // namespace casview

@@ -132,8 +132,7 @@ bool appendRawMembers(std::string& out, std::string_view raw, RecordDictionary& 
     std::string_view json, string;
     while (reader.nextMemberValue(key, type, json, string)) {
         ++members;
-        writer.name(key, findRowField(key));
-        writer.value(type, json, string, reader.isInInput(string));
+        writer.member(key, findRowField(key), type, json, string, reader.isInInput(string));
     }
     if (reader.failed() || members == 0) {
         out.resize(start);
@@ -154,21 +153,18 @@ void appendTypedMembers(std::string& out, const CertificateRow& row, RecordDicti
             case FieldType::Text:
                 if (const auto text = row.text(static_cast<TextField>(info.index))) {
                     appendJsonString(json, *text);
-                    writer.name(info.name, &info);
-                    writer.value(JsonType::String, json, *text, json.size() == text->size() + 2);
+                    writer.member(info.name, &info, JsonType::String, json, *text, json.size() == text->size() + 2);
                 }
                 break;
             case FieldType::Integer:
                 if (const auto value = row.integer(static_cast<IntegerField>(info.index))) {
                     json = std::to_string(*value);
-                    writer.name(info.name, &info);
-                    writer.value(JsonType::Number, json, json, false);
+                    writer.member(info.name, &info, JsonType::Number, json, json, false);
                 }
                 break;
             case FieldType::Flag:
                 if (const auto value = row.flag(static_cast<FlagField>(info.index))) {
-                    writer.name(info.name, &info);
-                    writer.value(JsonType::Boolean, *value ? "true" : "false", {}, false);
+                    writer.member(info.name, &info, JsonType::Boolean, *value ? "true" : "false", {}, false);
                 }
                 break;
         }
@@ -189,6 +185,7 @@ void appendInternedRecord(std::string& out, std::string_view record, RecordDicti
         const auto tag = static_cast<Tag>(record[pos++]);
         std::string_view string;
         uint32_t dictionaryId = 0;
+        int64_t days = RecordMembers::kNoDate;
         switch (tag) {
             case kRaw:
             case kString: {
@@ -208,13 +205,16 @@ void appendInternedRecord(std::string& out, std::string_view record, RecordDicti
             }
             case kHexUpper:
             case kHexLower: pos += (static_cast<size_t>(readVarint(record, pos)) + 1) / 2; break;
+            case kDate: days = unzigzag(readVarint(record, pos)); break;
             case kInteger:
-            case kDictionary:
-            case kDate: readVarint(record, pos); break;
+            case kDictionary: readVarint(record, pos); break;
             default: break;
         }
         members.strings.push_back(string);
-        if (nameByte < members.dictionaryIds.size()) members.dictionaryIds[nameByte] = dictionaryId;
+        if (nameByte < members.dictionaryIds.size()) {
+            members.dictionaryIds[nameByte] = dictionaryId;
+            members.days[nameByte] = days;
+        }
     }
     out.append(record.substr(std::min(copied, record.size())));
 }
@@ -268,6 +268,7 @@ public:
 
     size_t field() const { return field_; }
     uint32_t dictionaryId() const { return static_cast<uint32_t>(number_); }
+    int64_t days() const { return unzigzag(number_); }
     /// The bytes of a string without escapes (kString), else "".
     std::string_view plainString() const { return tag_ == kString ? bytes_ : std::string_view(); }
     std::string_view name() const { return name_; }
@@ -365,32 +366,32 @@ private:
 }  // namespace
 
 RowRecordWriter::RowRecordWriter(std::string& out, RecordDictionary* dictionary)
-    : out_(out), dictionary_(dictionary), used_(out.size()) {}
+    : out_(out), dictionary_(dictionary), used_(out.size()), data_(out.data()), size_(out.size()) {}
 
 char* RowRecordWriter::reserve(size_t bytes) {
     // One resize now and then, then writes through a pointer (push_back is an out-of-line call
     // in WASM, and this runs for every member of every row).
-    if (out_.size() - used_ < bytes) out_.resize(std::max(out_.size() * 2, used_ + bytes + 512));
-    return &out_[used_];
+    if (size_ - used_ < bytes) {
+        out_.resize(std::max(size_ * 2, used_ + bytes + 512));
+        data_ = out_.data();
+        size_ = out_.size();
+    }
+    return data_ + used_;
 }
 
-void RowRecordWriter::name(std::string_view key, const RowFieldInfo* info) {
-    char* to = reserve(1 + kMaxVarint + key.size());
+void RowRecordWriter::member(std::string_view key, const RowFieldInfo* info, JsonType type, std::string_view json,
+                             std::string_view string, bool plain) {
+    char* to = reserve(2 + 2 * kMaxVarint + key.size() + std::max(json.size(), string.size()));
+    size_t field = SIZE_MAX;
     if (info != nullptr) {
-        field_ = static_cast<size_t>(info - kRowFields.data());
-        *to++ = static_cast<char>(field_);
+        field = static_cast<size_t>(info - kRowFields.data());
+        *to++ = static_cast<char>(field);
     } else {
-        field_ = SIZE_MAX;
         *to++ = static_cast<char>(kOtherName);
         to = putVarint(to, key.size());
         std::memcpy(to, key.data(), key.size());
         to += key.size();
     }
-    used_ = static_cast<size_t>(to - out_.data());
-}
-
-void RowRecordWriter::value(JsonType type, std::string_view json, std::string_view string, bool plain) {
-    char* to = reserve(1 + kMaxVarint + std::max(json.size(), string.size()));
     const auto tag = [&](Tag t) { *to++ = static_cast<char>(t); };
     const auto bytes = [&](Tag t, std::string_view b) {
         tag(t);
@@ -405,7 +406,7 @@ void RowRecordWriter::value(JsonType type, std::string_view json, std::string_vi
                 bytes(kRaw, json);
             } else if (string.empty()) {
                 tag(kEmpty);
-            } else if (isCategorical(field_)) {
+            } else if (isCategorical(field)) {
                 if (dictionary_ == nullptr) {
                     bytes(kString, string);
                 } else {
@@ -433,7 +434,7 @@ void RowRecordWriter::value(JsonType type, std::string_view json, std::string_vi
         case JsonType::Null: tag(kNull); break;
         default: bytes(kRaw, json); break;
     }
-    used_ = static_cast<size_t>(to - out_.data());
+    used_ = static_cast<size_t>(to - data_);
 }
 
 void RowRecordWriter::finish() {
@@ -462,6 +463,7 @@ uint64_t readVarint(std::string_view data, size_t& pos) {
 void appendRowRecord(std::string& out, const CertificateRow& row, RecordDictionary& dictionary, RecordMembers& members) {
     members.strings.clear();
     members.dictionaryIds.fill(0);
+    members.days.fill(RecordMembers::kNoDate);
     if (!row.record().empty()) return appendInternedRecord(out, row.record(), dictionary, members);
     // A row without the parser's record (built in code): written with the dictionary, then read.
     const size_t start = out.size();
@@ -472,11 +474,13 @@ void appendRowRecord(std::string& out, const CertificateRow& row, RecordDictiona
 void readRecordMembers(std::string_view record, RecordMembers& members) {
     members.strings.clear();
     members.dictionaryIds.fill(0);
+    members.days.fill(RecordMembers::kNoDate);
     RecordCursor cursor(record);
     while (cursor.next()) {
         members.strings.push_back(cursor.plainString());
         if (cursor.field() < members.dictionaryIds.size()) {
             members.dictionaryIds[cursor.field()] = cursor.tag() == kDictionary ? cursor.dictionaryId() + 1 : 0;
+            members.days[cursor.field()] = cursor.tag() == kDate ? cursor.days() : RecordMembers::kNoDate;
         }
     }
 }
@@ -505,12 +509,6 @@ CertificateRow rowFromRecord(std::string_view record, const RecordDictionary& di
     auto page = parseListUserCertificateOrderResponse(200, body);
     if (!page || page.value().rows.size() != 1) return CertificateRow();
     return std::move(page.value().rows[0]);
-}
-
-void recordStrings(std::string_view record, std::vector<std::string_view>& strings) {
-    strings.clear();
-    RecordCursor cursor(record);
-    while (cursor.next()) strings.push_back(cursor.tag() == kString ? cursor.plainString() : std::string_view());
 }
 
 void recordTexts(std::string_view record, const RecordDictionary& dictionary, const RowFieldInfo* const* fields,

@@ -36,11 +36,11 @@ using RecordDictionary = TextTable<std::string>;
 class RowRecordWriter {
 public:
     RowRecordWriter(std::string& out, RecordDictionary* dictionary);
-    /// The next member's name (unescaped); info is its documented field (findRowField) or null.
-    void name(std::string_view key, const RowFieldInfo* info);
-    /// The member's value: its type, its JSON text as sent, and for a string the decoded text and
-    /// whether that text is the bytes as sent (no escape; JsonReader::isInInput).
-    void value(JsonType type, std::string_view json, std::string_view string, bool plain);
+    /// The next member: its name (unescaped) and documented field (findRowField, or null); its
+    /// value's type and JSON text as sent, and for a string the decoded text and whether that
+    /// text is the bytes as sent (no escape; JsonReader::isInInput).
+    void member(std::string_view key, const RowFieldInfo* info, JsonType type, std::string_view json,
+                std::string_view string, bool plain);
     /// Ends the record; `out` then holds it after what it held before.
     void finish();
 
@@ -49,7 +49,9 @@ private:
     std::string& out_;
     RecordDictionary* dictionary_;
     size_t used_;
-    size_t field_ = SIZE_MAX;
+    // out_'s bytes and size, kept here: reading them from the string costs a branch each time.
+    char* data_;
+    size_t size_;
 };
 
 /// What appendRowRecord saw of the members it wrote, so that its caller (the inventory, for
@@ -62,6 +64,10 @@ struct RecordMembers {
     /// of its text when the record keeps it in the dictionary, else 0 (absent, empty, or sent
     /// another way: the row's field tells).
     std::array<uint32_t, kTextFieldCount + kIntegerFieldCount + kFlagFieldCount> dictionaryIds{};
+    /// Per documented field, from its last occurrence: the day number (civil_time.hpp) of a
+    /// "yyyy-MM-dd" string the record keeps as a date, else kNoDate (the row's field tells).
+    static constexpr int64_t kNoDate = INT64_MIN;
+    std::array<int64_t, kTextFieldCount + kIntegerFieldCount + kFlagFieldCount> days{};
 };
 
 /// Appends the record of `row` to `out`: the record the parser wrote (CertificateRow::record())
@@ -88,8 +94,6 @@ bool appendRecordText(std::string& out, std::string_view record, const RecordDic
 void recordTexts(std::string_view record, const RecordDictionary& dictionary, const RowFieldInfo* const* fields,
                  size_t count, std::string* texts, bool* present);
 
-/// Per member, in order: its bytes when it is a string without escapes, else an empty view.
-void recordStrings(std::string_view record, std::vector<std::string_view>& strings);
 /// The bytes of member `index` when it is a string without escapes, else "".
 std::string_view recordString(std::string_view record, size_t index);
 

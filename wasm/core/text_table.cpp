@@ -1,7 +1,6 @@
 #include "text_table.hpp"
 
 #include <algorithm>
-#include <functional>
 #include <utility>
 
 #include "ascii_text.hpp"
@@ -9,7 +8,7 @@
 namespace casview {
 namespace {
 
-size_t hashOf(std::string_view text) { return std::hash<std::string_view>()(text); }
+size_t hashOf(std::string_view text) { return static_cast<size_t>(hashText(text)); }
 
 }  // namespace
 
