@@ -182,11 +182,18 @@ size_t Inventory::addPage(CertificateOrderPage page, const PageOrigin& origin) {
 
 size_t Inventory::addRows(std::vector<CertificateRow> rows, const PageOrigin& origin) {
     size_t added = 0;
-    for (CertificateRow& row : rows) added += addRow(std::move(row), origin) ? 1 : 0;
+    for (const CertificateRow& row : rows) added += insertRow(row, origin) ? 1 : 0;
+    if (!rows.empty()) changed(/*content=*/true);
     return added;
 }
 
 bool Inventory::addRow(CertificateRow row, const PageOrigin& origin) {
+    const bool isNew = insertRow(row, origin);
+    changed(/*content=*/true);
+    return isNew;
+}
+
+bool Inventory::insertRow(const CertificateRow& row, const PageOrigin& origin) {
     // The new version is derived at the end first; if it has the identity of an existing
     // entry, it then replaces that one in place (the first position stays).
     const size_t i = entries_.size();
@@ -257,7 +264,6 @@ bool Inventory::addRow(CertificateRow row, const PageOrigin& origin) {
         }
     }
     narrowNowWindow(target);
-    changed(/*content=*/true);
     return isNew;
 }
 

@@ -222,6 +222,8 @@ private:
         bool expiredFlag : 1;        // the row says Expired: true (counts when no end date)
     };
 
+    /// addRow without the new generation (addRows makes one for all its rows).
+    bool insertRow(const CertificateRow& row, const PageOrigin& origin);
     /// Text k of entry i (0 display name, 1 primary domain, 2 SAN list, 3 InstanceId).
     std::string_view entryText(size_t i, size_t k) const;
     /// The row's record (after the entry's texts).

@@ -37,28 +37,28 @@ uint64_t zigzag(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cas
 int64_t unzigzag(uint64_t v) { return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1); }
 
 // Categorical documented fields: few distinct values, so their texts go to the dictionary.
-bool isCategorical(size_t field) {
-    static const std::array<bool, kRowFields.size()> table = [] {
-        std::array<bool, kRowFields.size()> t{};
-        for (size_t i = 0; i < kRowFields.size(); ++i) {
-            const RowFieldInfo& f = kRowFields[i];
-            if (f.type != FieldType::Text) continue;
-            switch (static_cast<TextField>(f.index)) {
-                case TextField::Algorithm: case TextField::CertType: case TextField::DomainType:
-                case TextField::ProductCode: case TextField::ProductName: case TextField::RootBrand:
-                case TextField::SourceType: case TextField::Status: case TextField::TrusteeStatus:
-                case TextField::Issuer: case TextField::OrgName: case TextField::Province:
-                case TextField::City: case TextField::Country: case TextField::ResourceGroupId:
-                    t[i] = true;
-                    break;
-                default:
-                    break;
-            }
+// (Built before main: a function-local static would test its guard on every member.)
+const std::array<bool, kRowFields.size()> kCategorical = [] {
+    std::array<bool, kRowFields.size()> t{};
+    for (size_t i = 0; i < kRowFields.size(); ++i) {
+        const RowFieldInfo& f = kRowFields[i];
+        if (f.type != FieldType::Text) continue;
+        switch (static_cast<TextField>(f.index)) {
+            case TextField::Algorithm: case TextField::CertType: case TextField::DomainType:
+            case TextField::ProductCode: case TextField::ProductName: case TextField::RootBrand:
+            case TextField::SourceType: case TextField::Status: case TextField::TrusteeStatus:
+            case TextField::Issuer: case TextField::OrgName: case TextField::Province:
+            case TextField::City: case TextField::Country: case TextField::ResourceGroupId:
+                t[i] = true;
+                break;
+            default:
+                break;
         }
-        return t;
-    }();
-    return field < table.size() && table[field];
-}
+    }
+    return t;
+}();
+
+bool isCategorical(size_t field) { return field < kCategorical.size() && kCategorical[field]; }
 
 char* putVarint(char* to, uint64_t value) {
     while (value >= 0x80) {
@@ -175,6 +175,15 @@ void appendTypedMembers(std::string& out, const CertificateRow& row, RecordDicti
 // A record written without a dictionary, its categorical strings as dictionary ids; runs of
 // other members are copied as they are. `members` views `record`.
 void appendInternedRecord(std::string& out, std::string_view record, RecordDictionary& dictionary, RecordMembers& members) {
+    // Written through a pointer into room for the worst case, trimmed at the end: a string of
+    // at least 2 bytes (tag, length) becomes a tag and an id of at most 5 bytes.
+    const size_t start = out.size();
+    out.resize(start + 3 * record.size());
+    char* to = &out[start];
+    const auto copy = [&](size_t from, size_t until) {
+        std::memcpy(to, record.data() + from, until - from);
+        to += until - from;
+    };
     size_t pos = 0, copied = 0;
     while (pos < record.size()) {
         const auto nameByte = static_cast<uint8_t>(record[pos++]);
@@ -191,10 +200,10 @@ void appendInternedRecord(std::string& out, std::string_view record, RecordDicti
             case kString: {
                 const size_t length = static_cast<size_t>(readVarint(record, pos));
                 if (tag == kString && isCategorical(nameByte) && pos + length <= record.size()) {
-                    out.append(record.substr(copied, tagAt - copied));
-                    out.push_back(static_cast<char>(kDictionary));
+                    copy(copied, tagAt);
+                    *to++ = static_cast<char>(kDictionary);
                     const uint32_t id = dictionary.intern(record.substr(pos, length));
-                    appendVarint(out, id);
+                    to = putVarint(to, id);
                     dictionaryId = id + 1;
                     copied = pos + length;
                 } else if (tag == kString) {
@@ -216,7 +225,8 @@ void appendInternedRecord(std::string& out, std::string_view record, RecordDicti
             members.days[nameByte] = days;
         }
     }
-    out.append(record.substr(std::min(copied, record.size())));
+    copy(std::min(copied, record.size()), record.size());
+    out.resize(static_cast<size_t>(to - out.data()));
 }
 
 // Walks a record's members: onMember(fieldIndex or SIZE_MAX, name, tag, payload start).
