@@ -41,7 +41,7 @@ for (const [file, figure] of figures) {
 const fmt = (x, digits = 2) => (typeof x === 'number' ? x.toFixed(digits) : (x ?? ''));
 const header = ['figure', 'median', 'min', 'max', 'unit', 'peer median', 'ratio', 'budget', 'result'];
 const table = rows.map((r) => [r.figure, fmt(r.median), fmt(r.min), fmt(r.max), r.unit,
-  fmt(r.peerMedian), r.ratio === undefined ? '' : `${fmt(r.ratio)}×`, r.budget, r.pass ? 'pass' : 'FAIL']);
+  fmt(r.peerMedian), r.ratio === undefined ? '' : `${fmt(r.ratio)}×`, r.budget, r.pass === undefined ? '–' : r.pass ? 'pass' : 'FAIL']);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => String(row[i]).length)));
 const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
 console.log(line(header));

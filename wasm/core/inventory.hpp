@@ -292,7 +292,7 @@ private:
     // since (their old segment dead, entrySegments_[e] kNoSegment).
     mutable size_t indexedPrefix_ = 0;
     mutable std::vector<uint32_t> reindex_;
-    mutable std::array<std::string, 10> indexTexts_;  // indexEntry's scratch: field texts, segment
+    mutable std::array<std::string, 11> indexTexts_;  // indexEntry's scratch: field texts, segment
     mutable std::string indexSegment_;
     Interner facets_;                           // trimmed values as sent
     std::vector<std::string> facetFolded_{""};  // the same, case-folded, by id

@@ -62,14 +62,15 @@ char* decimalDigits(char* end, int64_t value) {
 
 // The record fields an entry's index reads, in one pass (indexEntry's texts, in this order).
 enum IndexField : size_t {
-    kName, kProductName, kCommonName, kPartnerOrderId, kCertificateId, kOrderId, kAliyunOrderId,
+    kName, kProductName, kCommonName, kInstanceId, kPartnerOrderId, kCertificateId, kOrderId, kAliyunOrderId,
     kFingerprint, kSha2, kSerialNo, kIndexFieldCount
 };
 constexpr size_t kFirstIdField = kCertificateId, kFirstHexField = kFingerprint;
 
 const std::array<const RowFieldInfo*, kIndexFieldCount>& indexFields() {
     static const std::array<const RowFieldInfo*, kIndexFieldCount> fields = {
-        findRowField("Name"), findRowField("ProductName"), findRowField("CommonName"), findRowField("PartnerOrderId"),
+        findRowField("Name"), findRowField("ProductName"), findRowField("CommonName"), findRowField("InstanceId"),
+        findRowField("PartnerOrderId"),
         findRowField("CertificateId"), findRowField("OrderId"), findRowField("AliyunOrderId"),
         findRowField("Fingerprint"), findRowField("Sha2"), findRowField("SerialNo"),
     };
@@ -111,7 +112,7 @@ void Inventory::indexEntry(size_t i) const {
         commonNameIsSan = commonNameIsSan || san == commonName;
     });
     if (!commonNameIsSan) field(commonName);
-    field(instanceId(i));
+    field(texts[kInstanceId]);  // instanceId(i), without looking it up in the record again
     field(texts[kPartnerOrderId]);
     // The display name when no field above is it.
     if (!present[kName] && !present[kProductName]) field(displayName(i));

@@ -357,9 +357,12 @@ public:
 private:
     void appendHex(std::string& out) const {
         const char* digits = tag_ == kHexLower ? "0123456789abcdef" : "0123456789ABCDEF";
+        const size_t start = out.size();
+        out.resize(start + digits_);
+        char* to = &out[start];
         for (size_t i = 0; i < digits_; ++i) {
             const auto byte = static_cast<uint8_t>(i / 2 < bytes_.size() ? bytes_[i / 2] : 0);
-            out.push_back(digits[i % 2 == 0 ? byte >> 4 : byte & 15]);
+            to[i] = digits[i % 2 == 0 ? byte >> 4 : byte & 15];
         }
     }
 
@@ -527,16 +530,16 @@ void recordTexts(std::string_view record, const RecordDictionary& dictionary, co
         texts[k].clear();
         present[k] = false;
     }
+    std::array<size_t, kRowFields.size()> slot;  // per documented field: its k, or SIZE_MAX
+    slot.fill(SIZE_MAX);
+    for (size_t k = 0; k < count; ++k) slot[static_cast<size_t>(fields[k] - kRowFields.data())] = k;
     RecordCursor cursor(record);
     while (cursor.next()) {
-        if (cursor.field() >= kRowFields.size()) continue;
-        const RowFieldInfo* const info = &kRowFields[cursor.field()];
-        for (size_t k = 0; k < count; ++k) {
-            if (fields[k] != info) continue;
-            texts[k].clear();  // the last occurrence wins
-            present[k] = cursor.appendText(texts[k], dictionary);
-            if (!present[k]) texts[k].clear();
-        }
+        if (cursor.field() >= kRowFields.size() || slot[cursor.field()] == SIZE_MAX) continue;
+        const size_t k = slot[cursor.field()];
+        texts[k].clear();  // the last occurrence wins
+        present[k] = cursor.appendText(texts[k], dictionary);
+        if (!present[k]) texts[k].clear();
     }
 }
 

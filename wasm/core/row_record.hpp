@@ -88,7 +88,7 @@ CertificateRow rowFromRecord(std::string_view record, const RecordDictionary& di
 /// occurrence counts, as in the parser.
 bool appendRecordText(std::string& out, std::string_view record, const RecordDictionary& dictionary, TextField field);
 
-/// Several documented fields (kRowFields entries) in one pass over the record: texts[k] is
+/// Several documented fields (distinct kRowFields entries) in one pass over the record: texts[k] is
 /// field k's text as appendRecordText gives it (an integer's or a flag's as sent: "123",
 /// "true"), present[k] whether it has one.
 void recordTexts(std::string_view record, const RecordDictionary& dictionary, const RowFieldInfo* const* fields,
