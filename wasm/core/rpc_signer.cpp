@@ -86,8 +86,14 @@ namespace {
 
 // Sorts borrowed parameters by name (byte order) and refuses Signature or a name given twice.
 std::optional<CasError> sortAndCheck(std::vector<ParamView>& params) {
-    // string_view's operator< compares char_traits<char>, i.e. as unsigned bytes.
-    const auto byName = [](const ParamView& a, const ParamView& b) { return a.first < b.first; };
+    // string_view's operator< compares char_traits<char>, i.e. as unsigned bytes. Names mostly
+    // differ in their first byte: compared first, it spares a call to memcmp (byte by byte in WASM).
+    const auto byName = [](const ParamView& a, const ParamView& b) {
+        if (!a.first.empty() && !b.first.empty() && a.first[0] != b.first[0]) {
+            return static_cast<unsigned char>(a.first[0]) < static_cast<unsigned char>(b.first[0]);
+        }
+        return a.first < b.first;
+    };
     if (params.size() <= 32) {
         insertionSort(params.data(), params.data() + params.size(), byName);
     } else {
@@ -124,12 +130,13 @@ Outcome<RpcSignature> signRpc(HttpMethod method, std::vector<ParamView>& params,
 std::optional<CasError> appendRpcSignature(std::string& out, HttpMethod method, std::vector<ParamView>& params,
                                            std::string_view accessKeySecret) {
     if (auto error = sortAndCheck(params)) return error;
-    // canonicalizedQuery \0: its exact size first, then written in place (+2: the encoder
-    // writes 3 characters a byte).
-    size_t canonicalSize = params.empty() ? 0 : params.size() * 2 - 1;
-    for (const auto& [name, value] : params) canonicalSize += percentEncodedSize(name) + percentEncodedSize(value);
+    // Each part is written in place into room for the worst case (3 characters a byte), then
+    // trimmed: one pass over the bytes instead of sizing them first.
+    // canonicalizedQuery \0
+    size_t bytes = params.size() * 2;  // '=' each, '&' between
+    for (const auto& [name, value] : params) bytes += name.size() + value.size();
     const size_t canonicalStart = out.size();
-    out.resize(canonicalStart + canonicalSize + 3);
+    out.resize(canonicalStart + 3 * bytes + 1);
     char* cursor = out.data() + canonicalStart;
     for (size_t i = 0; i < params.size(); ++i) {
         if (i > 0) *cursor++ = '&';
@@ -137,17 +144,16 @@ std::optional<CasError> appendRpcSignature(std::string& out, HttpMethod method, 
         *cursor++ = '=';
         cursor = writePercentEncoded(cursor, params[i].second);
     }
-    out.resize(canonicalStart + canonicalSize + 1);  // the NUL
-    out.back() = '\0';
+    const size_t canonicalSize = static_cast<size_t>(cursor - (out.data() + canonicalStart));
+    *cursor = '\0';
     // stringToSign \0 after it, encoded from the canonical query in the same buffer.
     const std::string_view prefix = method == HttpMethod::Get ? "GET&%2F&" : "POST&%2F&";
-    const size_t encodedSize = percentEncodedSize(std::string_view(out).substr(canonicalStart, canonicalSize));
-    const size_t toSignStart = out.size();
-    out.resize(toSignStart + prefix.size() + encodedSize + 3);
+    const size_t toSignStart = canonicalStart + canonicalSize + 1;
+    out.resize(toSignStart + prefix.size() + 3 * canonicalSize + 1);
     std::memcpy(out.data() + toSignStart, prefix.data(), prefix.size());
-    writePercentEncoded(out.data() + toSignStart + prefix.size(),
-                        std::string_view(out.data() + canonicalStart, canonicalSize));
-    const size_t toSignSize = prefix.size() + encodedSize;
+    cursor = writePercentEncoded(out.data() + toSignStart + prefix.size(),
+                                 std::string_view(out.data() + canonicalStart, canonicalSize));
+    const size_t toSignSize = static_cast<size_t>(cursor - (out.data() + toSignStart));
     out.resize(toSignStart + toSignSize + 1);
     out.back() = '\0';
     // signature \0

@@ -30,16 +30,17 @@ function signingRequest(method, params, secret) {
   if (params === null || typeof params !== 'object' || Array.isArray(params)) {
     throw invalidParameter('params', 'params must be an object of parameter names to values');
   }
-  let request = `${method}\0${paramText('accessKeySecret', secret)}\0`;
+  const fields = [method, paramText('accessKeySecret', secret)];
   const names = Object.keys(params);
   for (let i = 0; i < names.length; i++) {
     const name = names[i];
     const value = params[name];
     if (value === undefined || value === null) continue;  // absent, as in @alicloud/openapi-util
     if (name.includes('\0')) throw invalidParameter(name, 'a parameter name contains a NUL character');
-    request += `${name}\0${paramText(name, value)}\0`;
+    fields.push(name, paramText(name, value));
   }
-  return request;
+  fields.push('');
+  return fields.join('\0');
 }
 
 /** @see index.d.ts */
