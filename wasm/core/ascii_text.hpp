@@ -53,6 +53,16 @@ inline bool sameText(std::string_view a, std::string_view b) {
     return true;
 }
 
+/// a == b ignoring the case of ASCII letters (keywords: "true", "CPACK", …).
+inline bool equalsIgnoringAsciiCase(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+    for (size_t i = 0; i < a.size(); ++i) {
+        if (lower(a[i]) != lower(b[i])) return false;
+    }
+    return true;
+}
+
 /// A hash of a text for open-addressing tables: eight bytes a step (std::hash takes four, and
 /// these tables hash every categorical text of every row), mixed so that the low bits count.
 inline uint64_t hashText(std::string_view s) {

@@ -21,18 +21,9 @@ constexpr uint8_t kCert = 1, kUpload = 2, kCpack = 3, kBuy = 4;
 constexpr std::array<TextField, 6> kFacetFields = {TextField::Issuer, TextField::RootBrand, TextField::ProductName,
                                                    TextField::ProductCode, TextField::OrgName, TextField::ResourceGroupId};
 
-bool equalsIgnoreCase(std::string_view a, std::string_view upper) {
-    if (a.size() != upper.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i) {
-        const char c = a[i] >= 'a' && a[i] <= 'z' ? static_cast<char>(a[i] - 'a' + 'A') : a[i];
-        if (c != upper[i]) return false;
-    }
-    return true;
-}
-
 uint8_t orderTypeIndex(std::string_view name) {
     for (uint8_t i = 1; i < kOrderTypeNames.size(); ++i) {
-        if (equalsIgnoreCase(name, kOrderTypeNames[i])) return i;
+        if (equalsIgnoringAsciiCase(name, kOrderTypeNames[i])) return i;
     }
     return 0;
 }
@@ -276,8 +267,8 @@ void Inventory::derive(size_t i, const CertificateRow& row, const PageOrigin& or
         else d.orderType = requested == kUpload ? kUpload : kCert;
     } else {
         const std::string_view source = nonEmpty(row.sourceType());
-        d.orderType = equalsIgnoreCase(source, "CPACK") ? kCpack
-                      : equalsIgnoreCase(source, "BUY") ? kBuy
+        d.orderType = equalsIgnoringAsciiCase(source, "CPACK") ? kCpack
+                      : equalsIgnoringAsciiCase(source, "BUY") ? kBuy
                       : (requested == kCpack || requested == kBuy) ? requested : 0;
     }
 

@@ -10,19 +10,10 @@ namespace {
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
-bool equalsIgnoreCase(std::string_view a, std::string_view lowerB) {
-    if (a.size() != lowerB.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i) {
-        const char c = a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] - 'A' + 'a') : a[i];
-        if (c != lowerB[i]) return false;
-    }
-    return true;
-}
-
 // A flag sent as text: true/false (any case), 1/0; else absent.
 std::optional<bool> flagOf(std::string_view text) {
-    if (equalsIgnoreCase(text, "true") || text == "1") return true;
-    if (equalsIgnoreCase(text, "false") || text == "0") return false;
+    if (equalsIgnoringAsciiCase(text, "true") || text == "1") return true;
+    if (equalsIgnoringAsciiCase(text, "false") || text == "0") return false;
     return std::nullopt;
 }
 
