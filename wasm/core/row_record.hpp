@@ -58,7 +58,8 @@ private:
 /// every row it adds) derives from them without another walk over the record.
 struct RecordMembers {
     /// Per member, in order: its bytes when the record keeps it as a string without escapes
-    /// (what recordString gives), else "". Views into the row (or the record) appended.
+    /// (what recordString gives), else "". Views into the row's record, or into the record
+    /// appended when the row had none.
     std::vector<std::string_view> strings;
     /// Per documented field (kRowFields index), from its last occurrence: the dictionary id + 1
     /// of its text when the record keeps it in the dictionary, else 0 (absent, empty, or sent

@@ -16,21 +16,16 @@ export function afterPaint(task) {
 // Where there is no requestIdleCallback: how long one run of whileIdle's steps may take.
 const FALLBACK_SLICE_MS = 8;
 
-/**
- * Runs step() in idle periods, as many times as each allows, until it returns true (each step
- * must be short: a few ms); returns a function that cancels it.
- */
+/** Runs step() in idle periods, as many times as each allows, until it returns true (each step
+ * must be short: a few ms). */
 export function whileIdle(step) {
-  let live = true;
   const run = (deadline) => {
-    if (!live) return;
     const until = performance.now() + FALLBACK_SLICE_MS;
     do {
       if (step()) return;
-    } while (live && (deadline ? deadline.timeRemaining() > 1 : performance.now() < until));
+    } while (deadline ? deadline.timeRemaining() > 1 : performance.now() < until);
     schedule();
   };
   const schedule = () => (globalThis.requestIdleCallback ? globalThis.requestIdleCallback(run) : setTimeout(run, 0));
   schedule();
-  return () => { live = false; };
 }

@@ -35,7 +35,7 @@ export function createInventoryView(doc, { api, state: initial, onStateChange = 
   let loading = null;          // AbortController of the load in progress
   let cancelTimeline = () => {};
   let cancelChoices = () => {};
-  let indexing = null;         // cancels the idle-time search indexing in progress
+  let indexing = false;        // search indexing is scheduled in idle time
   let redrawTimer = 0;
 
   const element = doc.createElement('section');
@@ -99,10 +99,10 @@ export function createInventoryView(doc, { api, state: initial, onStateChange = 
   /** Indexes new rows for search in idle time, so the first keystroke after a load does not. */
   function indexForSearch() {
     if (indexing || !inventory) return;
-    indexing = whileIdle(() => {
-      const done = inventory.prepareSearch({ maxEntries: INDEX_SLICE });
-      if (done) indexing = null;
-      return done;
+    indexing = true;
+    whileIdle(() => {
+      indexing = !inventory.prepareSearch({ maxEntries: INDEX_SLICE });
+      return !indexing;
     });
   }
 
