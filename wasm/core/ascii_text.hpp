@@ -63,27 +63,6 @@ inline bool equalsIgnoringAsciiCase(std::string_view a, std::string_view b) {
     return true;
 }
 
-/// A hash of a text for open-addressing tables: eight bytes a step (std::hash takes four, and
-/// these tables hash every categorical text of every row), mixed so that the low bits count.
-inline uint64_t hashText(std::string_view s) {
-    constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
-    const char* p = s.data();
-    size_t n = s.size();
-    uint64_t h = n * kMul;
-    for (; n >= 8; p += 8, n -= 8) {
-        uint64_t w;
-        std::memcpy(&w, p, 8);
-        h = (h ^ w) * kMul;
-        h ^= h >> 29;
-    }
-    uint64_t tail = 0;
-    for (size_t i = 0; i < n; ++i) tail |= static_cast<uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
-    h = (h ^ tail) * 0xFF51AFD7ED558CCDull;
-    h ^= h >> 32;
-    h *= 0xC4CEB9FE1A85EC53ull;
-    return h ^ (h >> 29);
-}
-
 /// Calls f with each non-empty item of a comma-separated list, as sent (not trimmed).
 template <class F>
 void forEachListItem(std::string_view list, F f) {

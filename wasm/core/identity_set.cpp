@@ -1,14 +1,12 @@
 #include "identity_set.hpp"
 
+#include "hashing.hpp"
+
 namespace casview {
 namespace {
 
 size_t slotOf(int64_t id, uint8_t kind, size_t mask) {
-    uint64_t x = static_cast<uint64_t>(id) ^ (uint64_t{kind} << 62);
-    x ^= x >> 33;
-    x *= 0xFF51AFD7ED558CCDull;
-    x ^= x >> 33;
-    return static_cast<size_t>(x) & mask;
+    return static_cast<size_t>(mixBits(static_cast<uint64_t>(id) ^ (uint64_t{kind} << 62))) & mask;
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "case_fold.hpp"
 #include "civil_time.hpp"
 #include "domain_match.hpp"
+#include "hashing.hpp"
 #include "punycode.hpp"
 #include "sorting.hpp"
 
@@ -56,13 +57,6 @@ EntryKind kindOf(const CertificateRow& row, uint8_t requested) {
         return EntryKind::Order;
     }
     return EntryKind::Certificate;
-}
-
-uint64_t mix(uint64_t x) {
-    x ^= x >> 33;
-    x *= 0xFF51AFD7ED558CCDull;
-    x ^= x >> 33;
-    return x;
 }
 
 }  // namespace
@@ -130,7 +124,7 @@ void Inventory::clear() {
 
 uint64_t Inventory::identityHash(uint32_t site, EntryKind kind, bool hasId, int64_t id, std::string_view instanceId) {
     const uint64_t base = (uint64_t{site} << 1 | (kind == EntryKind::Certificate ? 0 : 1)) * 0x9E3779B97F4A7C15ull;
-    return hasId ? mix(base ^ static_cast<uint64_t>(id)) : mix(base ^ hashText(instanceId) ^ 0x5bd1e995);
+    return hasId ? mixBits(base ^ static_cast<uint64_t>(id)) : mixBits(base ^ hashText(instanceId) ^ 0x5bd1e995);
 }
 
 uint64_t Inventory::identityHash(size_t i) const {
@@ -396,7 +390,7 @@ uint32_t Inventory::sanSetOf(std::string_view sanList) {
 
     const auto setHash = [&](const uint32_t* names, size_t count) {
         uint64_t h = count;
-        for (size_t k = 0; k < count; ++k) h = mix(h * 31 + names[k]);
+        for (size_t k = 0; k < count; ++k) h = mixBits(h * 31 + names[k]);
         return h;
     };
     const size_t sets = sanSetStart_.size() - 1;

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "ascii_text.hpp"
+#include "hashing.hpp"
 
 namespace casview {
 namespace {
