@@ -551,20 +551,4 @@ std::string_view recordString(std::string_view record, size_t index) {
     return {};
 }
 
-bool appendRecordText(std::string& out, std::string_view record, const RecordDictionary& dictionary, TextField field) {
-    // The last occurrence wins; remember where the text of each occurrence started.
-    const size_t start = out.size();
-    bool present = false;
-    RecordCursor cursor(record);
-    while (cursor.next()) {
-        if (cursor.field() >= kRowFields.size()) continue;
-        const RowFieldInfo& info = kRowFields[cursor.field()];
-        if (info.type != FieldType::Text || static_cast<TextField>(info.index) != field) continue;
-        out.resize(start);
-        present = cursor.appendText(out, dictionary);
-        if (!present) out.resize(start);
-    }
-    return present;
-}
-
 }  // namespace casview

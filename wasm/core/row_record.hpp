@@ -84,14 +84,10 @@ std::string rowRecordJson(std::string_view record, const RecordDictionary& dicti
 /// The row read back from its record (as the response parser reads the JSON of rowRecordJson).
 CertificateRow rowFromRecord(std::string_view record, const RecordDictionary& dictionary);
 
-/// Appends the text of a documented text field as the row has it (trimmed of ASCII whitespace;
-/// escapes decoded; hex in the case sent) to `out`; false when the field is absent. The last
-/// occurrence counts, as in the parser.
-bool appendRecordText(std::string& out, std::string_view record, const RecordDictionary& dictionary, TextField field);
-
-/// Several documented fields (distinct kRowFields entries) in one pass over the record: texts[k] is
-/// field k's text as appendRecordText gives it (an integer's or a flag's as sent: "123",
-/// "true"), present[k] whether it has one.
+/// Several documented fields (distinct kRowFields entries) in one pass over the record: texts[k]
+/// is field k's text as the row has it (trimmed of ASCII whitespace, escapes decoded, hex in the
+/// case sent; an integer's or a flag's as sent: "123", "true"), present[k] whether it has one.
+/// The last occurrence counts, as in the parser.
 void recordTexts(std::string_view record, const RecordDictionary& dictionary, const RowFieldInfo* const* fields,
                  size_t count, std::string* texts, bool* present);
 
