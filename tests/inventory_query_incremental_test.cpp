@@ -92,15 +92,35 @@ void typeRandomly(Inventory& inventory, uint32_t seed, const std::string& alphab
     }
 }
 
-}  // namespace
-
-TEST_CASE("a long-lived engine answers what a fresh one does, keystroke by keystroke (200-row pages)", "[query][search]") {
-    Inventory inventory(ms("2024-01-01T12:00:00Z"));
+// The 100 certificates and 100 orders of the fixture pages.
+void addFixturePages(Inventory& inventory) {
     for (const char* fixture : {"fixtures/pages/certificates-100.json", "fixtures/pages/orders-100.json"}) {
         auto page = parseListUserCertificateOrderResponse(200, casview::test::readTestFile(fixture));
         REQUIRE(page.ok());
         inventory.addPage(std::move(page).value());
     }
+}
+
+}  // namespace
+
+TEST_CASE("typing over the 200-row pages matches fresh searches, keystroke by keystroke", "[query][search]") {
+    Inventory inventory(ms("2024-01-01T12:00:00Z"));
+    addFixturePages(inventory);
+    InventoryQueryEngine engine(inventory);
+    for (const std::string text : {"www.example.com", "digicert ov", "cas-cn-e6", "example.org ecc", "xn--", "测试",
+                                   "rg-acfm6 issued", "98987582438", "ff30dd25975ef4d1", "<img"}) {
+        for (size_t length = 1; length <= text.size(); ++length) {
+            InventoryQuery q;
+            q.text = text.substr(0, length);
+            INFO("typed \"" << q.text << "\"");
+            CHECK(engine.run(q).rows == queryInventory(inventory, q).rows);
+        }
+    }
+}
+
+TEST_CASE("a long-lived engine answers what a fresh one does, keystroke by keystroke (200-row pages)", "[query][search]") {
+    Inventory inventory(ms("2024-01-01T12:00:00Z"));
+    addFixturePages(inventory);
     const std::vector<std::string> words = {"www.example.com", "digicert", "cas-cn-e6", "example.org", "xn--", "测试",
                                             "rg-acfm6", "issued", "98987582438", "ff30dd25975ef4d1", " ", "<img", "ecc"};
     for (uint32_t seed = 1; seed <= 12; ++seed) typeRandomly(inventory, seed, "abcdeilmnoprstwx.-*: 0123456789", words, 150);

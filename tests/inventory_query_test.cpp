@@ -361,22 +361,3 @@ TEST_CASE("the engine notices changes to the inventory", "[query]") {
     CHECK(f.rows(critical) == Rows{5});
     CHECK(queryInventory(f.inventory, critical).rows == Rows{5});
 }
-
-TEST_CASE("typing over the 200-row pages matches fresh searches, keystroke by keystroke", "[query][search]") {
-    Inventory inventory(ms("2024-01-01T12:00:00Z"));
-    for (const char* fixture : {"fixtures/pages/certificates-100.json", "fixtures/pages/orders-100.json"}) {
-        auto page = parseListUserCertificateOrderResponse(200, casview::test::readTestFile(fixture));
-        REQUIRE(page.ok());
-        inventory.addPage(std::move(page).value());
-    }
-    InventoryQueryEngine engine(inventory);
-    for (const std::string text : {"www.example.com", "digicert ov", "cas-cn-e6", "example.org ecc", "xn--", "测试",
-                                   "rg-acfm6 issued", "98987582438", "ff30dd25975ef4d1", "<img"}) {
-        for (size_t length = 1; length <= text.size(); ++length) {
-            InventoryQuery q;
-            q.text = text.substr(0, length);
-            INFO("typed \"" << q.text << "\"");
-            CHECK(engine.run(q).rows == queryInventory(inventory, q).rows);
-        }
-    }
-}

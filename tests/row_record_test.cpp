@@ -36,10 +36,7 @@ void checkSameRow(const CertificateRow& original, const CertificateRow& decoded)
 void checkMembers(const RecordMembers& members, std::string_view record) {
     RecordMembers read;
     readRecordMembers(record, read);
-    CHECK(std::vector<std::string>(members.strings.begin(), members.strings.end()) ==
-          std::vector<std::string>(read.strings.begin(), read.strings.end()));
-    CHECK(members.dictionaryIds == read.dictionaryIds);
-    CHECK(members.days == read.days);
+    CHECK(members == read);
 }
 
 void checkRoundTrip(const CertificateRow& row, RecordDictionary& dictionary) {

@@ -115,9 +115,7 @@ void checkPage(const CertificateOrderPage& page, std::string_view body, uint8_t 
         require(fromParse == fromRaw);
         // What the transcoding walk says of the members is what a reading of the record gives.
         readRecordMembers(fromParse, read);
-        require(members.strings.size() == read.strings.size() && members.dictionaryIds == read.dictionaryIds &&
-                members.days == read.days);
-        for (size_t m = 0; m < read.strings.size(); ++m) require(members.strings[m] == read.strings[m]);
+        require(members == read);
     }
 
     static constexpr const char* kOrderTypes[] = {"", "CERT", "UPLOAD", "CPACK", "BUY"};

@@ -71,6 +71,11 @@ struct RecordMembers {
     std::array<int64_t, kTextFieldCount + kIntegerFieldCount + kFlagFieldCount> days{};
 };
 
+/// The same members: strings by their bytes, not where they are.
+inline bool operator==(const RecordMembers& a, const RecordMembers& b) {
+    return a.strings == b.strings && a.dictionaryIds == b.dictionaryIds && a.days == b.days;
+}
+
 /// Appends the record of `row` to `out`: the record the parser wrote (CertificateRow::record())
 /// with its categorical texts interned, else one written from the row's raw JSON or fields.
 /// `members` then describes it.
