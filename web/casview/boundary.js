@@ -14,9 +14,14 @@ export function writeRequest(core, text) {
   return written;
 }
 
-/** Joins fields into a request: every field NUL-terminated. */
+/**
+ * Joins fields into a request, every field NUL-terminated. It appends an empty field to the
+ * array it is given (pass a fresh one): one join then makes the request a flat string, where a
+ * NUL appended afterwards would make a rope that encodeInto must flatten first.
+ */
 export function requestOf(fields) {
-  return `${fields.join('\0')}\0`;
+  fields.push('');
+  return fields.join('\0');
 }
 
 /** UTF-8 text at [pointer, pointer + size) of the module's memory. */

@@ -1,5 +1,5 @@
 // signRpcRequest: the pure signing function of the public API (no network).
-import { answeredError, readText, writeRequest } from './boundary.js';
+import { answeredError, readText, requestOf, writeRequest } from './boundary.js';
 import { loadCore, loadedCore } from './core.js';
 import { invalidParameter } from './errors.js';
 
@@ -39,8 +39,7 @@ function signingRequest(method, params, secret) {
     if (name.includes('\0')) throw invalidParameter(name, 'a parameter name contains a NUL character');
     fields.push(name, paramText(name, value));
   }
-  fields.push('');
-  return fields.join('\0');
+  return requestOf(fields);
 }
 
 /** @see index.d.ts */
