@@ -2,10 +2,10 @@
 // 53 KB) parsed by casview, against JSON.parse of the same body, in the same Node process.
 //
 // casview keeps rows in WASM and hands the page only the rows it shows (shared/design.md §5),
-// so "JS-usable rows with derived fields" is measured in two steps:
+// so "JS-usable rows with derived fields" is measured into WASM, and two longer paths for scale:
 //  - into WASM: the body (as bytes in WASM memory, where Emscripten fetch puts a response) is
 //    parsed and every row is added to an inventory with its derived fields (display name,
-//    normalized SANs, validity, days left, expiry state, status, search text, …): what listAll
+//    normalized SANs, validity, days left, expiry state, status, facets, …): what listAll
 //    does with each page when it is given an inventory;
 //  - with the search index: the same, then inventory.prepareSearch() indexes the rows for text
 //    search (the page does that later, in idle time; a search does it first otherwise);
@@ -54,7 +54,8 @@ async function measure({ fixture, orderType, then }, { smoke }) {
   }, () => { parsed += JSON.parse(body).CertificateOrderList.length; }, { batch, repetitions });
   if (inventory.size !== rows || (then === 'query' && shown !== rows) ||
       (then === 'index' && !inventory.prepareSearch({ maxEntries: 0 }))) {
-    throw new Error(`parse bench: ${inventory.size} rows added, ${shown} shown; expected ${rows}`);
+    throw new Error(`parse bench (${then ?? 'add'}): ${inventory.size} rows added, ${shown} shown, ` +
+      `search index complete: ${inventory.prepareSearch({ maxEntries: 0 })}; expected ${rows} rows`);
   }
   inventory.dispose();
   if (parsed === 0) throw new Error('parse bench: JSON.parse found no rows');

@@ -29,13 +29,13 @@ const api = {
   createInventory: casview.createInventory,
   async createClient() {
     return {
-      async listAll(query, { inventory, site, onProgress }) {
+      async listAll(query, { inventory, site, onProgress, returnEntries }) {
         if (query.OrderType !== 'CERT') return [];
         const entries = await (await fetch('entries.json')).json();
         inventory.add(entries, { orderType: 'CERT', site });
         onProgress({ pagesDone: 1, pagesTotal: 1, entriesLoaded: entries.length, totalCount: entries.length });
         arrived = performance.now();
-        return entries;
+        return returnEntries === false ? [] : entries;  // the page asks for none
       },
     };
   },
