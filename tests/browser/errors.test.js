@@ -112,6 +112,10 @@ test('Cancel stops the load and keeps what arrived', async () => {
     await page.locator('.progress[data-state="cancelled"]').waitFor();
     assert.match(await page.locator('.progress-text').textContent(), /Loading cancelled/);
     assert.equal(await page.getByRole('alert').count(), 0, 'cancelling is not an error');
+    // The option lists describe what arrived, the resource groups included (after the paint).
+    await page.waitForFunction(() => [...document.querySelectorAll('label')]
+      .find((l) => l.querySelector('.field-label')?.textContent === 'Resource group')?.querySelector('select').options.length > 1);
+    assert.ok(await page.getByLabel('Resource group').locator('option').count() > 1, 'the groups of the rows that arrived');
     assert.ok(await cancel.isDisabled());
     assert.ok(await page.getByRole('button', { name: 'Load', exact: true }).isEnabled());
     await watch.assertClean(assert);

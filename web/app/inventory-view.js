@@ -124,18 +124,16 @@ export function createInventoryView(doc, { api, state: initial, onStateChange = 
     refresh();
   }
 
-  /** The loaded inventory: the Site column if sites are merged, the table, then the option
-   * lists from the table query's counts over every row (statuses) and the sites. */
-  function showLoaded({ sites }) {
-    table.setShowSite((sites?.length ?? 1) > 1);
+  /** What a load left (all of it, or what arrived before it failed or was cancelled): the Site
+   * column if sites are merged, the table, the option lists from the table query's counts over
+   * every row (statuses) and the sites, then, once the table has painted, the resource groups
+   * (a pass over every row). */
+  function showLoaded(sites) {
+    table.setShowSite(sites.length > 1);
     const { allCounts } = refresh({ keepScroll: true });
     filters.setChoices({ statusCounts: allCounts?.byStatus ?? {}, sites });
-  }
-
-  /** The resource groups (a pass over every listed entry) once the table has painted. */
-  function updateResourceGroupsAfterPaint(loaded) {
     cancelChoices();
-    cancelChoices = afterPaint(() => filters.setChoices({ resourceGroups: loaded.resourceGroups() }));
+    cancelChoices = afterPaint(() => filters.setChoices({ resourceGroups: inventory.resourceGroups() }));
   }
 
   async function load({ credentials, sites, proxy }) {
@@ -160,8 +158,7 @@ export function createInventoryView(doc, { api, state: initial, onStateChange = 
       });
       progress.finish('done');
       banner.setRetrying(undefined);
-      showLoaded(loaded);
-      updateResourceGroupsAfterPaint(loaded);
+      showLoaded(loaded.sites);
       return loaded;
     } catch (error) {
       const cancelled = controller.signal.aborted && error?.name === 'AbortError' && loading === controller;
@@ -169,7 +166,7 @@ export function createInventoryView(doc, { api, state: initial, onStateChange = 
       banner.setRetrying(undefined);
       if (!cancelled) banner.show(error);
       // What arrived before the stop stays visible.
-      if (inventory) showLoaded({ sites: sites.map((s) => s.site) });
+      if (inventory) showLoaded(sites.map((s) => s.site));
       if (cancelled) return { cancelled: true };
       throw error;
     } finally {

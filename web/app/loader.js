@@ -52,9 +52,7 @@ export function sumProgress(latest, listingCount) {
  *   onProgress(progress): void }} options
  * Each page's rows go into `inventory` as the page arrives; no other copy of them is kept
  * (`returnEntries: false`: 100,000 rows stay within the WASM heap budget).
- * @returns {Promise<{ resourceGroups(): string[], sites: string[] }>} resourceGroups() asks the
- *   inventory (a pass over its rows): the page calls it after the table has painted, not
- *   between the data arriving and the first paint.
+ * @returns {Promise<{ sites: string[] }>} the sites listed
  */
 export async function loadInventory({ api, credentials, sites, proxy, inventory, signal, onProgress }) {
   const controller = new AbortController();
@@ -86,7 +84,7 @@ export async function loadInventory({ api, credentials, sites, proxy, inventory,
     const results = await Promise.allSettled(listings);
     const failures = results.filter((r) => r.status === 'rejected').map((r) => r.reason);
     if (failures.length) throw failures.find((e) => e?.name !== 'AbortError') ?? failures[0];
-    return { sites: sites.map((s) => s.site), resourceGroups: () => inventory.resourceGroups() };
+    return { sites: sites.map((s) => s.site) };
   } finally {
     signal.removeEventListener('abort', stop);
   }
