@@ -2,14 +2,13 @@
 // beyond the view): after the next frame, once the main thread is idle, so it never delays the
 // frame that shows the change nor the tasks that follow it; at most ~100 ms later if the page
 // stays busy (setTimeout where there is no requestIdleCallback).
-const whenIdle = globalThis.requestIdleCallback
-  ? (task) => globalThis.requestIdleCallback(task, { timeout: 100 })
-  : (task) => setTimeout(task, 0);
+const idle = (task, options) => (globalThis.requestIdleCallback
+  ? globalThis.requestIdleCallback(task, options) : setTimeout(task, 0));
 
 /** Runs task after the next paint (see above); returns a function that cancels it. */
 export function afterPaint(task) {
   let live = true;
-  requestAnimationFrame(() => whenIdle(() => { if (live) task(); }));
+  requestAnimationFrame(() => idle(() => { if (live) task(); }, { timeout: 100 }));
   return () => { live = false; };
 }
 
@@ -24,8 +23,7 @@ export function whileIdle(step) {
     do {
       if (step()) return;
     } while (deadline ? deadline.timeRemaining() > 1 : performance.now() < until);
-    schedule();
+    idle(run);
   };
-  const schedule = () => (globalThis.requestIdleCallback ? globalThis.requestIdleCallback(run) : setTimeout(run, 0));
-  schedule();
+  idle(run);
 }

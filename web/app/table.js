@@ -33,7 +33,7 @@ export function displayId(id) {
 /**
  * The window of rows to render for a scroll position: [first, first+count), the rows in view
  * and `overscan` more on each side that has any (at the top, where every search starts, there
- * is nothing above: a fifth fewer rows to build, lay out and paint per keystroke).
+ * is nothing above).
  */
 export function visibleWindow({ scrollTop, viewportHeight, rowHeight, overscan = OVERSCAN }) {
   const top = Math.floor(scrollTop / rowHeight);
