@@ -118,3 +118,29 @@ TEST_CASE("the index reads each field as the row does, however the JSON sent it"
     CHECK(search(inventory, "cas-only") == Rows{3});   // display name = InstanceId
     CHECK(search(inventory, "1.5") == Rows{});        // not an id: not searched as one
 }
+
+TEST_CASE("typing finds a term wherever it stands in a row's text, first and last letters included", "[inventory][search]") {
+    // Each text's pairs of letters are unique to it, so a search that refines the previous one
+    // (one more letter) must find them through the rows' pair sets (textPairs_) alone.
+    Inventory inventory;
+    inventory.addRow(certificate(1, "mid.example.com", "", "").name("qz-first").instanceId("vw-last-jx"), {"CERT", ""});
+    inventory.addRow(certificate(2, "kq.example.com", "", "").name("other"), {"CERT", ""});
+    inventory.addRow(certificate(3, "plain.example.com", "", "").name("third"), {"CERT", ""});
+    InventoryQueryEngine engine(inventory);
+    const auto typed = [&](const std::string& text) {
+        Rows rows;
+        for (size_t n = 1; n <= text.size(); ++n) {  // one key at a time: each search refines the last
+            InventoryQuery query;
+            query.text = text.substr(0, n);
+            rows = engine.run(query).rows;
+        }
+        std::sort(rows.begin(), rows.end());
+        return rows;
+    };
+    CHECK(typed("qz") == Rows{0});       // the first two letters of the row's text
+    CHECK(typed("jx") == Rows{0});       // the last two of its InstanceId
+    CHECK(typed("kq.") == Rows{1});      // the first of a SAN
+    CHECK(typed("t-jx") == Rows{0});
+    CHECK(typed("rd") == Rows{2});
+    CHECK(typed("qx") == Rows{});
+}

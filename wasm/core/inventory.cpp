@@ -104,6 +104,7 @@ void Inventory::clear() {
     segmentOwner_.clear();
     searchByteCounts_.fill(0);
     hexBigrams_.clear();
+    textPairs_.clear();
     entrySegments_.clear();
     indexedPrefix_ = 0;
     reindex_.clear();

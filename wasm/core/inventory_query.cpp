@@ -347,11 +347,13 @@ bool InventoryQueryEngine::searchText(std::string_view text) {
             Inventory::HexPairs pairs{};
             if (hex) Inventory::addHexBigrams(pairs, hexTermOf(terms[t]));
             const size_t rare = rarestByte(inv.searchByteCounts_, terms[t]);
+            Inventory::TextPairs termPairs{};
+            Inventory::addTextPairs(termPairs, terms[t]);
             for (size_t e = 0; e < termHits_.size(); ++e) {
                 if (termHits_[e] != level) continue;
-                const uint32_t segment = inv.entrySegments_[e];
-                const bool ok = containsTerm(segmentText(inv.search_, inv.segmentStart_, segment), terms[t], rare) ||
-                                (anyFacet && facetsMatch(e)) || (hex && hexMatches(e, pairs));
+                const bool inText = hasAllPairs(inv.textPairs_[e], termPairs) &&
+                                    containsTerm(segmentText(inv.search_, inv.segmentStart_, inv.entrySegments_[e]), terms[t], rare);
+                const bool ok = inText || (anyFacet && facetsMatch(e)) || (hex && hexMatches(e, pairs));
                 termHits_[e] = ok ? static_cast<uint8_t>(level + 1) : kOut;
             }
         }

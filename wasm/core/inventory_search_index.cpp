@@ -130,11 +130,15 @@ void Inventory::indexEntry(size_t i) const {
 
     HexPairs pairs{};
     for (size_t k = kFirstHexField; k < kIndexFieldCount; ++k) addHexBigrams(pairs, texts[k]);
+    TextPairs textPairs{};
+    addTextPairs(textPairs, segment);
     if (hexBigrams_.size() <= i) {
         hexBigrams_.resize(i + 1);
+        textPairs_.resize(i + 1);
         entrySegments_.resize(i + 1);
     }
     hexBigrams_[i] = pairs;
+    textPairs_[i] = textPairs;
     entrySegments_[i] = static_cast<uint32_t>(segmentOwner_.size());
     segmentOwner_.push_back(static_cast<uint32_t>(i));
     segmentStart_.push_back(search_.append(segment));
@@ -147,6 +151,14 @@ void Inventory::appendHexSearchText(std::string& out, size_t i) const {
         if (present[k]) appendSearchField(out, nullptr, hexScratch_[k]);
     }
     out.push_back('\n');
+}
+
+void Inventory::addTextPairs(TextPairs& set, std::string_view text) {
+    for (size_t k = 1; k < text.size(); ++k) {
+        const unsigned pair = static_cast<unsigned char>(text[k - 1]) << 8 | static_cast<unsigned char>(text[k]);
+        const unsigned bit = (pair * 0x9E3779B1u) >> 24;  // the top byte of a multiplicative hash
+        set[bit >> 6] |= uint64_t{1} << (bit & 63);
+    }
 }
 
 void Inventory::addHexBigrams(HexPairs& set, std::string_view text) {
