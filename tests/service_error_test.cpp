@@ -80,13 +80,13 @@ TEST_CASE("bodyExcerpt is short, redacted and safe to show", "[error]") {
     CHECK(bodyExcerpt("GET /?AccessKeyId=LTAI5tQ8xExampleKey1&Action=X", 30) == "GET /?AccessKeyId=LTAI****&Act…");
 }
 
-TEST_CASE("malformedResponse names the status, the problem and the body's start", "[error]") {
-    CasError e = malformedResponse("the response body is empty", "", 200, false);
+TEST_CASE("malformedResponse names the status, the problem and the body's start; always retryable", "[error]") {
+    CasError e = malformedResponse("the response body is empty", "", 200);
     CHECK(e.code == "MalformedResponse");
     CHECK(e.message == "HTTP 200: the response body is empty");
     CHECK(e.httpStatus == 200);
-    CHECK_FALSE(e.retryable);
-    e = malformedResponse("not JSON", "<html>", 0, true);
+    CHECK(e.retryable);
+    e = malformedResponse("not JSON", "<html>", 0);
     CHECK(e.message == "not JSON; body starts with: \"<html>\"");
     CHECK(e.retryable);
 }

@@ -9,8 +9,17 @@ import { createPrng } from './prng.js';
  * - html:        502 with an HTML page, as a load balancer in front of the service sends
  * - truncated:   200 whose JSON body is cut in half
  * - hang:        never answered (the socket closes when the emulator closes)
+ * What a middlebox (a corporate proxy, a captive portal) may send with HTTP 200:
+ * - html200:     an HTML page
+ * - empty:       no body at all
+ * - notObject:   JSON that is not an object ([1,2,3])
+ * - noRequestId: the real answer without its RequestId (not the service's word)
  */
-export const FAULT_KINDS = Object.freeze(['unavailable', 'throttling', 'html', 'truncated', 'hang']);
+export const FAULT_KINDS = Object.freeze(['unavailable', 'throttling', 'html', 'truncated', 'hang',
+  'html200', 'empty', 'notObject', 'noRequestId']);
+
+export const HTML_200 = '<!DOCTYPE html>\r\n<html><head><title>Network login</title></head>\r\n'
+  + '<body><h1>Sign in to continue</h1><p>This network requires you to sign in.</p></body></html>\r\n';
 
 export const HTML_502 = '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\r\n<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n'
   + '<body>\r\n<h1>502 Bad Gateway</h1>\r\n<p>The proxy server received an invalid response from an upstream server.</p>\r\n'

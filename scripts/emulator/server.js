@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import { stringify } from './json64.js';
 import { errorResponse, newRequestId } from './errors.js';
 import { validateQuery, listPage } from './listing.js';
-import { HTML_502, FAULT_RETRY_AFTER_MS } from './faults.js';
+import { HTML_200, HTML_502, FAULT_RETRY_AFTER_MS } from './faults.js';
 import { readBody } from '../lib/http.js';
 
 const MAX_BODY_BYTES = 1 << 20;
@@ -50,6 +50,9 @@ export function createEmulatorServer({ gateway, account, clock, faults, latencyM
       case 'unavailable': return error('ServiceUnavailable', requestId);
       case 'throttling': return error('Throttling.User', requestId, { headers: { 'x-acs-retry-after': String(FAULT_RETRY_AFTER_MS) } });
       case 'html': return { status: 502, code: 'fault:html', headers: { 'Content-Type': 'text/html' }, body: HTML_502 };
+      case 'html200': return { status: 200, code: 'fault:html200', headers: { 'Content-Type': 'text/html' }, body: HTML_200 };
+      case 'empty': return { status: 200, code: 'fault:empty', headers: { 'Content-Type': 'application/json' }, body: '' };
+      case 'notObject': return { status: 200, code: 'fault:notObject', headers: { 'Content-Type': 'application/json' }, body: '[1,2,3]' };
       default: return undefined;
     }
   }
@@ -76,6 +79,11 @@ export function createEmulatorServer({ gateway, account, clock, faults, latencyM
     }
 
     let response = faultAnswer(entry.fault, requestId) ?? answer(req.method, path, entry.params, requestId);
+    if (entry.fault === 'noRequestId' && response.status === 200) {
+      // Textually, so that 64-bit ids elsewhere in the body stay exact.
+      const body = response.body.replace(/"RequestId":"[^"]*",/, '').replace(/,"RequestId":"[^"]*"/, '');
+      response = { ...response, code: 'fault:noRequestId', body };
+    }
     if (entry.fault === 'truncated') {
       const bytes = Buffer.from(response.body, 'utf8');
       response = { ...response, status: 200, code: 'fault:truncated', body: bytes.subarray(0, bytes.length >> 1) };

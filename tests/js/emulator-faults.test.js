@@ -48,6 +48,25 @@ test('truncated: 200 with the first half of the JSON body', () => withEmulator({
   assert.equal(emu.log[1].code, 'fault:truncated');
 }));
 
+test('middlebox answers: 200 with HTML, an empty body, a non-object, a page without RequestId', () => withEmulator({ faults: { rate: 0 } }, async (emu) => {
+  const whole = await call(emu.url, { OrderType: 'CERT' });
+  for (const kind of ['html200', 'empty', 'notObject', 'noRequestId']) emu.faults.inject(kind);
+  const [html, empty, notObject, noRequestId] = [await call(emu.url, { OrderType: 'CERT' }),
+    await call(emu.url, { OrderType: 'CERT' }), await call(emu.url, { OrderType: 'CERT' }), await call(emu.url, { OrderType: 'CERT' })];
+  for (const r of [html, empty, notObject, noRequestId]) assert.equal(r.status, 200);
+  assert.equal(html.headers.get('content-type'), 'text/html');
+  assert.match(html.text, /^<!DOCTYPE html>[\s\S]*<\/html>\r\n$/);
+  assert.equal(empty.text, '');
+  assert.equal(empty.headers.get('content-length'), '0');
+  assert.equal(notObject.text, '[1,2,3]');
+  const { RequestId, ...rest } = whole.json;
+  assert.ok(RequestId, 'a normal answer has a RequestId');
+  assert.equal(noRequestId.json.RequestId, undefined);
+  assert.deepEqual(Object.keys(noRequestId.json), Object.keys(rest));
+  assert.equal(noRequestId.json.TotalCount, rest.TotalCount);
+  assert.deepEqual(emu.log.slice(1).map((e) => e.code), ['fault:html200', 'fault:empty', 'fault:notObject', 'fault:noRequestId']);
+}));
+
 test('hang: never answered; close() ends it', async () => {
   const emu = await startEmulator({ certs: 1, orders: 1, faults: { rate: 1, kinds: ['hang'] } });
   let settled = false;
@@ -96,7 +115,8 @@ test('inject() forces the next answers, then the plan resumes', () => withEmulat
 test('bad fault options are refused', () => {
   assert.throws(() => createFaults({ rate: 2 }), /rate/);
   assert.throws(() => createFaults({ rate: 0.1, kinds: ['teapot'] }), /unknown kind/);
-  assert.deepEqual(FAULT_KINDS, ['unavailable', 'throttling', 'html', 'truncated', 'hang']);
+  assert.deepEqual(FAULT_KINDS, ['unavailable', 'throttling', 'html', 'truncated', 'hang',
+    'html200', 'empty', 'notObject', 'noRequestId']);
 });
 
 test('the request log: method, path, headers, decoded merged params, code, status, time', () => withEmulator({}, async (emu) => {

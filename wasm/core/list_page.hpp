@@ -14,6 +14,7 @@
 #include "certificate_row.hpp"
 #include "outcome.hpp"
 #include "response_parser.hpp"
+#include "service_error.hpp"
 #include "transport.hpp"
 
 namespace casview {
@@ -30,10 +31,17 @@ struct RowIdentity {
 };
 
 /// (status, body) → typed page, or a classified CasError: a service error by Code, anything
-/// that is not a well-formed page MalformedResponse (retryable when cut short or for a
-/// 408/429/5xx status). The headers are the client's business, not the parser's.
+/// that is not a well-formed page MalformedResponse (always retryable). What came over the
+/// wire must also carry a RequestId, as every answer of the API does: a page without one came
+/// from something else (a middlebox, a cache) and is not trusted as the service's word. The
+/// headers are the client's business, not the parser's.
 inline Outcome<ListPage> parseListPage(const HttpResponse& response, RowRecords records = RowRecords::Skip) {
-    return parseListUserCertificateOrderResponse(response.status, response.body, records);
+    Outcome<ListPage> page = parseListUserCertificateOrderResponse(response.status, response.body, records);
+    if (page && (!page.value().requestId || page.value().requestId->empty())) {
+        return malformedResponse("the page carries no RequestId, so it is not an answer of the API",
+                                 response.body, response.status);
+    }
+    return page;
 }
 
 /// 0 when the page carried none.

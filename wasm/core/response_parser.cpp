@@ -76,24 +76,22 @@ bool pageShouldHaveRows(const CertificateOrderPage& page) {
 Outcome<CertificateOrderPage> parseListUserCertificateOrderResponse(int httpStatus, std::string_view body,
                                                                     RowRecords records) {
     const bool success = httpStatus == 0 || (httpStatus >= 200 && httpStatus < 300);
-    const bool statusRetryable = isRetryableHttpStatus(httpStatus);
 
     JsonReader reader(body);
     JsonType top;
     if (!reader.peek(top)) {
         // Before the first value, only a blank body (whitespace, a byte order mark) ends early.
         if (reader.error().truncated) {
-            return malformedResponse("the response body is empty", body, httpStatus, statusRetryable);
+            return malformedResponse("the response body is empty", body, httpStatus);
         }
-        return malformedResponse(syntaxProblem(reader.error()), body, httpStatus, statusRetryable);
+        return malformedResponse(syntaxProblem(reader.error()), body, httpStatus);
     }
     if (top != JsonType::Object) {
         if (!reader.skipValue() || !reader.finish()) {
-            return malformedResponse(syntaxProblem(reader.error()), body, httpStatus,
-                                     reader.error().truncated || statusRetryable);
+            return malformedResponse(syntaxProblem(reader.error()), body, httpStatus);
         }
         return malformedResponse("the response body is " + std::string(describeJsonType(top)) + ", not a JSON object",
-                                 body, httpStatus, statusRetryable);
+                                 body, httpStatus);
     }
 
     CertificateOrderPage page;
@@ -158,25 +156,24 @@ Outcome<CertificateOrderPage> parseListUserCertificateOrderResponse(int httpStat
         }
     }
     if (!reader.finish()) {
-        return malformedResponse(syntaxProblem(reader.error()), body, httpStatus,
-                                 reader.error().truncated || statusRetryable);
+        return malformedResponse(syntaxProblem(reader.error()), body, httpStatus);
     }
 
     errorBody.requestId = page.requestId.value_or("");
-    const auto malformed = [&](const std::string& what, bool retryable) {
-        CasError error = malformedResponse(what, body, httpStatus, retryable);
+    const auto malformed = [&](const std::string& what) {
+        CasError error = malformedResponse(what, body, httpStatus);
         error.requestId = std::string(utf8::truncate(errorBody.requestId, 128));  // never half a character
         error.hostId = std::string(utf8::truncate(errorBody.hostId, 256));
         return error;
     };
     if (!errorBody.code.empty() && !isSuccessCode(errorBody.code)) return serviceError(errorBody, httpStatus);
-    if (!success) return malformed("no error Code in a failed response", statusRetryable);
-    if (!shapeProblem.empty()) return malformed(shapeProblem, false);
+    if (!success) return malformed("no error Code in a failed response");
+    if (!shapeProblem.empty()) return malformed(shapeProblem);
     if (!listPresent && !page.totalCount) {
-        return malformed("neither a certificate list nor an error (no CertificateOrderList, TotalCount or Code)", false);
+        return malformed("neither a certificate list nor an error (no CertificateOrderList, TotalCount or Code)");
     }
     if (!listPresent && pageShouldHaveRows(page)) {
-        return malformed("CertificateOrderList is missing but TotalCount is " + std::to_string(*page.totalCount), false);
+        return malformed("CertificateOrderList is missing but TotalCount is " + std::to_string(*page.totalCount));
     }
     return page;
 }

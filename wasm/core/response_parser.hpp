@@ -8,13 +8,13 @@
 // JSON.parse), a leading byte order mark. A member of the wrong type (an object where a number
 // belongs, an integer beyond int64, 1.5 for an id) reads as absent.
 //
-// Classification, in this order:
-//  1. Not JSON, cut short or empty → MalformedResponse. Retryable when cut short (a transport
-//     fault) or when the status is 408/429/500/502/503/504 (a proxy's HTML error page).
-//  2. JSON but not an object → MalformedResponse (not retryable unless the status says so).
+// Classification, in this order (every MalformedResponse is retryable, whatever the status:
+// such a body comes from something between the client and the service):
+//  1. Not JSON, cut short or empty → MalformedResponse.
+//  2. JSON but not an object → MalformedResponse.
 //  3. A Code other than 200/OK/Success/success → a service error (service_error.hpp), whatever
 //     the HTTP status and even next to a list, as the official pop-core SDK decides.
-//  4. A non-2xx status without such a Code → MalformedResponse, retryable by status.
+//  4. A non-2xx status without such a Code → MalformedResponse.
 //  5. A list that is not an array of objects (e.g. the doc example's JSON-encoded string) →
 //     MalformedResponse.
 //  6. Neither CertificateOrderList nor TotalCount (e.g. {} at HTTP 200), or no list although

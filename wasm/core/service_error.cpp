@@ -118,7 +118,7 @@ std::string bodyExcerpt(std::string_view body, size_t maxBytes) {
     return out;
 }
 
-CasError malformedResponse(std::string_view what, std::string_view body, int httpStatus, bool retryable) {
+CasError malformedResponse(std::string_view what, std::string_view body, int httpStatus) {
     CasError error;
     error.code = std::string(kMalformedResponse);
     if (httpStatus != 0) error.message = "HTTP " + std::to_string(httpStatus) + ": ";
@@ -126,7 +126,7 @@ CasError malformedResponse(std::string_view what, std::string_view body, int htt
     const std::string excerpt = bodyExcerpt(body);
     if (!excerpt.empty()) error.message += "; body starts with: \"" + excerpt + "\"";
     error.httpStatus = httpStatus;
-    error.retryable = retryable;
+    error.retryable = true;
     return error;
 }
 

@@ -10,7 +10,10 @@
 //               Missing, Forbidden, NoPermission, Unsupported, AccessDenied;
 //   other codes retryable only with HTTP 500, 502, 503 or 504.
 // A body that is not a usable answer (not JSON, cut short, wrong shape, empty) is the client's
-// own code MalformedResponse, with a short, safe excerpt of the body.
+// own code MalformedResponse, with a short, safe excerpt of the body. It is always retryable:
+// such a body comes from something between the client and the service (a corporate proxy, a
+// captive portal, a load balancer in trouble, a cut connection), whatever HTTP status it came
+// with, and a listing is a read, so asking again is safe; the retry budget bounds the cost.
 #pragma once
 
 #include <cstddef>
@@ -47,9 +50,9 @@ bool isSuccessCode(std::string_view code);
 /// status); message and recommend redacted (redaction.hpp) and bounded to kMaxMessageBytes.
 CasError serviceError(const ServiceErrorBody& body, int httpStatus);
 
-/// MalformedResponse: "HTTP <status>: <what>; body starts with: "<excerpt>"" (the status part
-/// only when httpStatus ≠ 0, the excerpt only when the body is not blank).
-CasError malformedResponse(std::string_view what, std::string_view body, int httpStatus, bool retryable);
+/// MalformedResponse, retryable: "HTTP <status>: <what>; body starts with: "<excerpt>"" (the
+/// status part only when httpStatus ≠ 0, the excerpt only when the body is not blank).
+CasError malformedResponse(std::string_view what, std::string_view body, int httpStatus);
 
 /// At most maxBytes of the body's start, leading whitespace and byte order mark skipped,
 /// credentials redacted, never cutting a UTF-8 sequence; control characters, ill-formed bytes,
