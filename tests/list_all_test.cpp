@@ -201,6 +201,74 @@ TEST_CASE("pager: the query is validated like every request it implies", "[list-
     CHECK(Pager::plan(ListAllQuery{}).value().firstPages().at(0).request.showSize == kListAllPageSize);
 }
 
+TEST_CASE("pager: pages asked for before TotalCount is known are held, then taken or dropped", "[list-all][pager]") {
+    auto pager = std::move(Pager::plan(certQuery({"ISSUED", "EXPIRED"}, 10))).value();
+    // Statuses in turn, each from page 2 on.
+    std::vector<std::pair<size_t, int64_t>> asked;
+    for (int i = 0; i < 6; ++i) {
+        const auto next = pager.speculate();
+        REQUIRE(next);
+        CHECK(next->request.currentPage == next->key.page);
+        CHECK(next->request.status == pager.statuses()[next->key.status]);
+        asked.emplace_back(next->key.status, next->key.page);
+    }
+    CHECK(asked == std::vector<std::pair<size_t, int64_t>>{{0, 2}, {1, 2}, {0, 3}, {1, 3}, {0, 4}, {1, 4}});
+    CHECK(pager.wants({0, 4}));
+    CHECK_FALSE(pager.wants({0, 5}));  // never asked for
+
+    // ISSUED pages 3 and 2 come before page 1: held, not counted.
+    REQUIRE(pager.accept({0, 3}, pageOf(range(21, 5), 25, 10)).ok());
+    REQUIRE(pager.accept({0, 2}, pageOf(range(11, 10), 25, 10)).ok());
+    CHECK(pager.progress().pagesDone == 0);
+    CHECK(pager.progress().entriesLoaded == 0);
+    CHECK_FALSE(pager.wants({0, 2}));  // already here
+
+    // Page 1: 25 rows, 3 pages, all asked for already; the held ones are taken with it.
+    const auto next = pager.accept({0, 1}, pageOf(range(1, 10), 25, 10));
+    REQUIRE(next.ok());
+    CHECK(next.value().empty());
+    CHECK(pager.progress().pagesDone == 3);
+    CHECK(pager.progress().pagesTotal == 4);  // ISSUED's 3 and EXPIRED's page 1
+    CHECK(pager.progress().entriesLoaded == 25);
+    CHECK_FALSE(pager.wants({0, 4}));  // past the end now: its answer is not needed
+    const auto another = pager.speculate();  // only EXPIRED's count is unknown now
+    REQUIRE(another);
+    CHECK(another->key.status == 1);
+    CHECK(another->key.page == 5);
+
+    // EXPIRED: page 3 (past the end) comes first and is dropped once page 1 tells 12 rows.
+    REQUIRE(pager.accept({1, 3}, pageOf({}, 12, 10)).ok());
+    const auto expired = pager.accept({1, 1}, pageOf(range(100, 10), 12, 10));
+    REQUIRE(expired.ok());
+    CHECK(expired.value().empty());  // page 2 was asked for already
+    CHECK(pager.progress().pagesTotal == 5);
+    CHECK(pager.progress().pagesDone == 4);
+    CHECK(pager.progress().totalCount == 37);
+    CHECK_FALSE(pager.speculate());  // every count is known
+    REQUIRE(pager.accept({1, 2}, pageOf(range(110, 2), 12, 10)).ok());
+    REQUIRE(pager.complete());
+    std::vector<int64_t> ids;
+    for (const ListRow& row : pager.takeResult().entries) ids.push_back(rowIdentity(row)->id);
+    std::vector<int64_t> expected = range(1, 25);
+    const auto more = range(100, 12);
+    expected.insert(expected.end(), more.begin(), more.end());
+    CHECK(ids == expected);
+}
+
+TEST_CASE("pager: page 1 asks only for the pages speculation has not", "[list-all][pager]") {
+    auto pager = std::move(Pager::plan(certQuery({"ISSUED"}, 10))).value();
+    REQUIRE(pager.speculate());  // page 2
+    REQUIRE(pager.speculate());  // page 3
+    const auto next = pager.accept({0, 1}, pageOf(range(1, 10), 55, 10));
+    REQUIRE(next.ok());
+    std::vector<int64_t> pages;
+    for (const PageRequest& r : next.value()) pages.push_back(r.key.page);
+    CHECK(pages == std::vector<int64_t>{4, 5, 6});
+    CHECK(pager.wants({0, 2}));
+    CHECK(pager.wants({0, 6}));
+    CHECK_FALSE(pager.wants({0, 7}));
+}
+
 // ---- CasClient::listAll ---------------------------------------------------------------------
 
 TEST_CASE("listAll: every page, in API order, with progress after each", "[list-all]") {
@@ -257,17 +325,23 @@ TEST_CASE("listAll: high latency does not slow the listing down", "[list-all][ra
     w.scheduler.runUntilIdle();
     REQUIRE(w.results.size() == 1);
     REQUIRE(w.results[0].ok());
+    // Sustained once TotalCount is known (the first burst went out while page 1 was away).
     const auto& sent = w.transport.sent();
-    const double seconds = static_cast<double>(sent.back().sentAtMs - sent[1].sentAtMs) / 1000.0;
-    CHECK(99.0 / seconds >= 9.5);
+    REQUIRE(sent.size() == 100);
+    REQUIRE(sent[10].sentAtMs >= kT0 + 3000);
+    const double seconds = static_cast<double>(sent.back().sentAtMs - sent[10].sentAtMs) / 1000.0;
+    CHECK(89.0 / seconds >= 9.5);
     CHECK(w.transport.maxInFlight >= 30);
 }
 
 TEST_CASE("listAll: pages arriving out of order still merge in API order", "[list-all]") {
     World w;
     w.fill("ISSUED", 1, 500);
-    // Later pages answer sooner.
-    w.server.latencyFor = [](const SentRequest& s) { return 2000 - 300 * std::stoll(s.param("CurrentPage")); };
+    // Page 1 answers first; after it, later pages answer sooner.
+    w.server.latencyFor = [](const SentRequest& s) {
+        const int64_t page = std::stoll(s.param("CurrentPage"));
+        return page == 1 ? 100 : 2000 - 300 * page;
+    };
     w.listAll(certQuery());
     w.scheduler.runUntilIdle();
     REQUIRE(w.results.size() == 1);
@@ -283,7 +357,10 @@ TEST_CASE("listAll: each page's rows are delivered as the page arrives, kept or 
         INFO("keepEntries " << keep);
         World w;
         w.fill("ISSUED", 1, 500);
-        w.server.latencyFor = [](const SentRequest& s) { return 2000 - 300 * std::stoll(s.param("CurrentPage")); };
+        w.server.latencyFor = [](const SentRequest& s) {
+            const int64_t page = std::stoll(s.param("CurrentPage"));
+            return page == 1 ? 100 : 2000 - 300 * page;
+        };
         std::vector<std::vector<int64_t>> delivered;  // ids per delivery
         std::vector<int64_t> pagesDoneAtDelivery;
         ListAllDelivery delivery;
@@ -338,12 +415,13 @@ TEST_CASE("listAll: rows repeated across pages and statuses are kept once, first
     CHECK(last.entriesLoaded == 180);
     CHECK(last.pagesDone == 2 + 1 + 1);
     CHECK(last.pagesTotal == 4);
-    // Each status was asked for by name.
-    std::multiset<std::string> statuses;
-    for (const auto& s : w.transport.sent()) statuses.insert(s.param("Status"));
-    CHECK(statuses.count("ISSUED") == 2);
-    CHECK(statuses.count("WILLEXPIRED") == 1);
-    CHECK(statuses.count("EXPIRED") == 1);
+    // Each status was asked for by name, page 1 first.
+    std::set<std::string> statuses;
+    for (size_t i = 0; i < 3; ++i) {
+        CHECK(w.transport.sent()[i].param("CurrentPage") == "1");
+        statuses.insert(w.transport.sent()[i].param("Status"));
+    }
+    CHECK(statuses == std::set<std::string>{"ISSUED", "WILLEXPIRED", "EXPIRED"});
 }
 
 TEST_CASE("listAll: multi-status progress grows as first pages arrive", "[list-all]") {
@@ -377,8 +455,9 @@ TEST_CASE("listAll: no Status, an empty account, a clamped page size", "[list-al
         REQUIRE(w.results.size() == 1);
         REQUIRE(w.results[0].ok());
         CHECK(w.results[0].value().entries.empty());
-        CHECK(w.transport.sent().size() == 1);
-        CHECK(w.transport.sent()[0].params.count("Status") == 0);
+        CHECK(w.transport.sent().size() <= 10);  // page 1, and pages asked for on speculation
+        CHECK(w.transport.sent()[0].param("CurrentPage") == "1");
+        for (const auto& sent : w.transport.sent()) CHECK(sent.params.count("Status") == 0);
         REQUIRE(w.progress.size() == 1);
         CHECK(w.progress[0].pagesDone == 1);
         CHECK(w.progress[0].pagesTotal == 1);
@@ -393,7 +472,10 @@ TEST_CASE("listAll: no Status, an empty account, a clamped page size", "[list-al
         REQUIRE(w.results.size() == 1);
         REQUIRE(w.results[0].ok());
         CHECK(w.ids() == range(1, 260));
-        CHECK(w.transport.sent().size() == 6);
+        std::set<int64_t> pages;
+        for (const auto& sent : w.transport.sent()) pages.insert(std::stoll(sent.param("CurrentPage")));
+        for (int64_t p = 1; p <= 6; ++p) CHECK(pages.count(p) == 1);
+        CHECK(pages.size() == w.transport.sent().size());  // none asked for twice
     }
 }
 
@@ -438,7 +520,7 @@ TEST_CASE("listAll: cancel mid-listing aborts in-flight requests and goes silent
     World w;
     w.fill("ISSUED", 1, 5000);
     const auto id = w.listAll(certQuery({"ISSUED"}, 50));  // 100 pages
-    w.scheduler.runUntil(kT0 + 2400);  // page 1 back at 200; bursts of 10 at 200, 1250, 2300
+    w.scheduler.runUntil(kT0 + 2200);  // bursts of 10 at 0 (page 1 and speculation), 1050, 2100
     const size_t sentBefore = w.transport.sent().size();
     const size_t inFlightBefore = w.transport.inFlight();
     REQUIRE(sentBefore > 10);
@@ -497,6 +579,95 @@ TEST_CASE("listAll: two listings at once share the limit and stay separate", "[l
     CHECK(a.size() + b.size() == 1000);
 }
 
+TEST_CASE("listAll: one listing holds the limit from its first request", "[list-all][rate-limiter]") {
+    const int64_t latency = GENERATE(20, 200, 500);
+    INFO("latency " << latency << " ms");
+    World w(testClientConfig(), latency);
+    w.fill("ISSUED", 1, 4150);
+    w.listAll(certQuery({"ISSUED"}, 100));  // 42 pages
+    w.scheduler.runUntilIdle();
+    REQUIRE(w.results.size() == 1);
+    REQUIRE(w.results[0].ok());
+    CHECK(w.ids() == range(1, 4150));
+    CHECK(w.progress.back().pagesDone == 42);
+    CHECK(w.progress.back().totalCount == 4150);
+    std::vector<int64_t> sends;
+    std::set<std::string> pages;
+    for (const auto& s : w.transport.sent()) {
+        sends.push_back(s.sentAtMs);
+        pages.insert(s.param("CurrentPage"));
+    }
+    CHECK(sends.size() == 42);  // speculation asked for nothing past the end here
+    CHECK(pages.size() == 42);
+    CHECK(maxInAnyWindow(sends, 1000) <= 10);
+    const double rate = 41.0 / (static_cast<double>(sends.back() - sends.front()) / 1000.0);
+    INFO("first to last request " << rate << " requests/s");
+    CHECK(rate >= 9.5);
+}
+
+TEST_CASE("listAll: pages past the end cost a request and nothing else", "[list-all]") {
+    World w;
+    w.fill("ISSUED", 1, 30);
+    // Every page after the first is slow: the listing must not wait for them.
+    w.server.latencyFor = [](const SentRequest& s) { return s.param("CurrentPage") == "1" ? 200 : 5000; };
+    w.listAll(certQuery({"ISSUED"}, 100));
+    w.scheduler.runUntil(kT0 + 300);
+    REQUIRE(w.results.size() == 1);
+    REQUIRE(w.results[0].ok());
+    CHECK(w.ids() == range(1, 30));
+    REQUIRE(w.progress.size() == 1);
+    CHECK(w.progress[0].pagesDone == 1);
+    CHECK(w.progress[0].pagesTotal == 1);
+    CHECK(w.progress[0].totalCount == 30);
+    CHECK(w.progress[0].entriesLoaded == 30);
+    const size_t sent = w.transport.sent().size();
+    CHECK(sent > 1);
+    CHECK(sent <= 10);  // at most one window of the service's limit
+    CHECK(w.transport.cancels == sent - 1);
+    CHECK(w.transport.inFlight() == 0);
+    CHECK(w.scheduler.pending() == 0);
+    CHECK(w.client->pendingOperations() == 0);
+}
+
+TEST_CASE("listAll: pages past the end that answer first change nothing", "[list-all]") {
+    World w;
+    w.fill("ISSUED", 1, 150);
+    // Page 1 is the slowest: every speculative page is here before it.
+    w.server.latencyFor = [](const SentRequest& s) { return s.param("CurrentPage") == "1" ? 900 : 100; };
+    w.listAll(certQuery({"ISSUED"}, 100));
+    w.scheduler.runUntilIdle();
+    REQUIRE(w.results.size() == 1);
+    REQUIRE(w.results[0].ok());
+    CHECK(w.ids() == range(1, 150));
+    CHECK(w.results[0].value().duplicates == 0);
+    REQUIRE(w.progress.size() == 1);  // page 1 and the held page 2 together
+    CHECK(w.progress[0].pagesDone == 2);
+    CHECK(w.progress[0].pagesTotal == 2);
+    CHECK(w.progress[0].entriesLoaded == 150);
+    CHECK(w.progress[0].totalCount == 150);
+}
+
+TEST_CASE("listAll: a wrong secret fails at the first answer, nothing retried", "[list-all]") {
+    World w;
+    w.fill("ISSUED", 1, 3000);
+    w.server.secret = "not-the-client-secret";
+    w.listAll(certQuery({"ISSUED"}, 100));
+    w.scheduler.runUntilIdle();
+    REQUIRE(w.results.size() == 1);
+    REQUIRE_FALSE(w.results[0].ok());
+    CHECK(w.results[0].error().code == "SignatureDoesNotMatch");
+    const auto& sent = w.transport.sent();
+    CHECK(sent.size() <= 10);
+    std::set<std::string> pages;
+    for (const auto& s : sent) {
+        pages.insert(s.param("CurrentPage"));
+        CHECK(s.sentAtMs == kT0);  // all in the first burst, before the first answer
+    }
+    CHECK(pages.size() == sent.size());  // no page asked for twice
+    CHECK(w.progress.empty());
+    CHECK(w.transport.inFlight() == 0);
+}
+
 TEST_CASE("listAll: complete and duplicate-free through 20% injected faults", "[list-all][retry]") {
     const uint64_t seed = GENERATE(1, 2, 3, 4, 5);
     ClientConfig config = testClientConfig();
@@ -511,7 +682,9 @@ TEST_CASE("listAll: complete and duplicate-free through 20% injected faults", "[
         const uint32_t r = static_cast<uint32_t>(state >> 33);
         if (r % 100 >= 20) return std::nullopt;
         ++faults;
-        switch ((r / 100) % 6) {
+        const auto& bodies = middleboxBodies();
+        const uint32_t kind = (r / 100) % static_cast<uint32_t>(5 + bodies.size());
+        switch (kind) {
             case 0: return Reply::response(503, errorBody("ServiceUnavailable", "busy"), 150);
             case 1: {
                 Reply t = Reply::response(400, errorBody("Throttling.User", "flow control"), 150);
@@ -519,9 +692,9 @@ TEST_CASE("listAll: complete and duplicate-free through 20% injected faults", "[
                 return t;
             }
             case 2: return Reply::response(502, "<html><body>502 Bad Gateway</body></html>", 150);
-            case 3: return Reply::response(200, R"({"RequestId":"X","TotalCount":2000,"CurrentPage":1,"Sh)", 150);
-            case 4: return Reply::hanging();
-            default: return Reply::failure(TransportFailure::NetworkError, 20);
+            case 3: return Reply::hanging();
+            case 4: return Reply::failure(TransportFailure::NetworkError, 20);
+            default: return Reply::response(200, bodies[kind - 5].body, 150);  // every middlebox body
         }
     };
     w.listAll(certQuery({"ISSUED", "EXPIRED"}, 50));

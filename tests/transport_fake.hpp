@@ -180,6 +180,26 @@ struct Reply {
     }
 };
 
+/// Bodies that something between the client and the service (a corporate proxy, a captive
+/// portal, a failing load balancer, a cut connection) may send with HTTP 200 instead of the API's
+/// answer; the client must treat every one as a transient fault.
+struct MiddleboxBody {
+    const char* name;
+    const char* body;
+    const char* shows;  // what the error's excerpt of the body must show ("" for none)
+};
+
+inline const std::vector<MiddleboxBody>& middleboxBodies() {
+    static const std::vector<MiddleboxBody> bodies{
+        {"HTML", "<html><body>502 Bad Gateway</body></html>", "<html><body>502 Bad Gateway"},
+        {"empty", "", ""},
+        {"truncated", R"({"RequestId":"X","TotalCount":2000,"CurrentPage":1,"Sh)", "TotalCount"},
+        {"not an object", "[1,2,3]", "[1,2,3]"},
+        {"no RequestId", R"({"TotalCount":3,"CurrentPage":1,"ShowSize":50,"CertificateOrderList":[]})", "CertificateOrderList"},
+    };
+    return bodies;
+}
+
 class FakeTransport final : public Transport {
 public:
     using Handler = std::function<Reply(const SentRequest&)>;

@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { DEMO_KEY, DEMO_STS_KEY } from '../../scripts/emulator/index.js';
+import { DEMO_KEY, DEMO_STS_KEY, FAULT_KINDS } from '../../scripts/emulator/index.js';
 import { startStack } from './helpers/stack.js';
 
 // Runs `body(api, args)` in the page, where api = the casview module; returns its result.
@@ -163,7 +163,7 @@ describe('client API against the emulator, through the proxy', () => {
     assert.deepEqual(sortById(entries), sortById(stack.emulator.truth({ OrderType: 'UPLOAD' }).CertificateOrderList));
   });
 
-  test('a wrong secret is SignatureDoesNotMatch after exactly one request', async () => {
+  test('a wrong secret is SignatureDoesNotMatch at the first answer, never retried', async () => {
     const before = stack.emulator.log.length;
     const error = await inPage(page, async (api, { options }) => {
       const client = await api.createClient({ ...options, accessKeySecret: 'wrong-secret' });
@@ -180,7 +180,13 @@ describe('client API against the emulator, through the proxy', () => {
     assert.equal(error.retryable, false);
     assert.equal(error.httpStatus, 400);
     assert.ok(!error.message.includes(DEMO_KEY.accessKeyId), 'the AccessKey id is redacted in messages');
-    assert.equal(stack.emulator.log.length - before, 1);
+    // Page 1 and the pages asked for while it was away: one first burst, no page twice, no retry.
+    await new Promise((r) => setTimeout(r, 1500));
+    const sent = stack.emulator.log.slice(before);
+    assert.ok(sent.length >= 1 && sent.length <= 10, `${sent.length} requests`);
+    assert.equal(sent[0].params.CurrentPage ?? '1', '1');
+    assert.equal(new Set(sent.map((e) => e.params.CurrentPage ?? '1')).size, sent.length, 'a page was asked for twice');
+    assert.ok(sent.every((e) => e.code === 'SignatureDoesNotMatch'));
   });
 
   test('bad input is InvalidParameter and sends nothing', async () => {
@@ -218,12 +224,12 @@ describe('client API under faults and cancellation', () => {
   let page;
   before(async () => {
     stack = await startStack({ emulator: { certs: 400, orders: 10, seed: 'faults', latencyMs: 30,
-      faults: { rate: 0.2, kinds: ['unavailable', 'throttling', 'html', 'truncated', 'hang'], seed: 7 } } });
+      faults: { rate: 0.2, kinds: FAULT_KINDS, seed: 7 } } });
     page = await openPage(stack);
   });
   after(async () => stack?.close());
 
-  test('with 20% injected faults a listing is complete, without duplicates', async () => {
+  test('with 20% injected faults of every kind a listing is complete, without duplicates', async () => {
     const result = await inPage(page, async (api, { options }) => {
       const client = await api.createClient(options);
       const retries = [];
@@ -238,6 +244,35 @@ describe('client API under faults and cancellation', () => {
     const faults = stack.emulator.log.filter((e) => e.fault).length;
     assert.ok(faults > 0, 'no fault was injected');
     assert.ok(result.retries.length >= faults - 1, `retries announced ${result.retries.length}, faults ${faults}`);
+  });
+
+  test('a 200 that is not the API\'s answer is retried: HTML, empty, not an object, no RequestId, cut short', async () => {
+    const kinds = ['html200', 'empty', 'notObject', 'noRequestId', 'truncated'];
+    const options = { ...DEMO_KEY, endpoint: stack.emulator.url, proxy: stack.proxy.url, maxRetries: 5 };
+    // One page: asked again until the real answer comes.
+    for (const kind of kinds) stack.emulator.faults.inject(kind);
+    let before = stack.emulator.log.length;
+    const first = await inPage(page, async (api, { options }) => {
+      const client = await api.createClient(options);
+      return client.listUserCertificateOrder({ OrderType: 'CERT', ShowSize: 7 });
+    }, { options });
+    assert.equal(first.CertificateOrderList.length, 7);
+    assert.deepEqual(stack.emulator.log.slice(before).map((e) => e.code), [...kinds.map((k) => `fault:${k}`), 'OK']);
+
+    // A listing: the same, and each retry is announced through onProgress.
+    for (const kind of kinds) stack.emulator.faults.inject(kind);
+    before = stack.emulator.log.length;
+    const listed = await inPage(page, async (api, { options }) => {
+      const client = await api.createClient(options);
+      const retries = [];
+      const entries = await client.listAll({ OrderType: 'CERT', Status: 'ISSUED' },
+        { onProgress: (p) => { if (p.retrying) retries.push(p.retrying.code); } });
+      return { entries, retries };
+    }, { options });
+    assert.equal(stack.emulator.log[before].code, 'fault:html200', 'page 1 met the first fault');
+    assert.deepEqual(sortById(listed.entries), sortById(stack.emulator.truth({ OrderType: 'CERT', Status: 'ISSUED' }).CertificateOrderList));
+    assert.ok(listed.retries.length >= 1, 'retries were announced');
+    assert.ok(listed.retries.every((code) => code === 'MalformedResponse'), listed.retries.join());
   });
 
   test('abort stops the listing: AbortError, and no request after it', async () => {

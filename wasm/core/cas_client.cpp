@@ -1,5 +1,7 @@
 #include "cas_client.hpp"
 
+#include <algorithm>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -129,7 +131,9 @@ CasClient::OperationId CasClient::listAll(const ListAllQuery& query, ProgressCal
     op.pager.emplace(std::move(pager).value());
     const std::vector<PageRequest> first = op.pager->firstPages();
     const OperationId id = newOperation(std::move(op));
-    for (const PageRequest& page : first) startCall(id, page.request, page.key);
+    // Every first page queued before the pump: they go before any speculative page.
+    for (const PageRequest& page : first) ready_.push_back(newCall(id, page.request, page.key));
+    pump();
     return id;
 }
 
@@ -154,10 +158,18 @@ void CasClient::failOperation(OperationId operation, CasError error) {
     }
 }
 
-void CasClient::dropCallsOf(OperationId operation) {
+void CasClient::dropCallsOf(OperationId operation) { dropCalls(operation, nullptr); }
+
+void CasClient::dropUnwantedCalls(OperationId operation) {
+    const auto op = operations_.find(operation);
+    if (op != operations_.end() && op->second.pager) dropCalls(operation, &*op->second.pager);
+}
+
+void CasClient::dropCalls(OperationId operation, const Pager* keepWanted) {
     std::vector<Call> dropped;
     for (auto it = calls_.begin(); it != calls_.end();) {
-        if (it->second.operation == operation) {
+        if (it->second.operation == operation &&
+            (keepWanted == nullptr || !keepWanted->wants(it->second.key))) {
             dropped.push_back(std::move(it->second));
             it = calls_.erase(it);
         } else {
@@ -182,15 +194,20 @@ void CasClient::dropCallsOf(OperationId operation) {
 
 // ---- calls: queue, send, answer -----------------------------------------------------------
 
-void CasClient::startCall(OperationId operation, ListUserCertificateOrderRequest request,
-                          PageKey key) {
+uint64_t CasClient::newCall(OperationId operation, ListUserCertificateOrderRequest request,
+                            PageKey key) {
     const uint64_t id = ++lastCall_;
     Call call;
     call.operation = operation;
     call.key = key;
     call.request = std::move(request);
     calls_.emplace(id, std::move(call));
-    ready_.push_back(id);
+    return id;
+}
+
+void CasClient::startCall(OperationId operation, ListUserCertificateOrderRequest request,
+                          PageKey key) {
+    ready_.push_back(newCall(operation, std::move(request), key));
     pump();
 }
 
@@ -214,9 +231,34 @@ void CasClient::pump() {
             ready_.pop_front();
             sendAttempt(id);
         }
+        if (ready_.empty()) speculate(now);
         armPump(now);
     } while (pumpAgain_);
     pumping_ = false;
+}
+
+void CasClient::speculate(int64_t nowMs) {
+    // One window of the service's limit at most (10 a second): the first window is all the
+    // wait for TotalCount can idle, and a short listing then costs at most that many requests.
+    const int cap = std::min(config_.requestsPerSecond, RateLimiter::kDefaultRequestsPerSecond) - 1;
+    std::vector<OperationId> listings;
+    for (const auto& [id, op] : operations_) {
+        if (op.pager && op.speculated < cap) listings.push_back(id);
+    }
+    // Ids first: a send can fail its operation at once, and erasing moves the map's elements.
+    for (const OperationId id : listings) {
+        for (;;) {
+            const auto it = operations_.find(id);
+            if (it == operations_.end() || it->second.speculated >= cap) break;
+            if (limiter_.nextStartMs(nowMs) > nowMs) return;
+            std::optional<PageRequest> page = it->second.pager->speculate();
+            if (!page) break;
+            ++it->second.speculated;
+            const uint64_t call = newCall(id, std::move(page->request), page->key);
+            limiter_.tryAcquire(nowMs);
+            sendAttempt(call);
+        }
+    }
 }
 
 void CasClient::armPump(int64_t nowMs) {
@@ -373,19 +415,21 @@ void CasClient::onListPage(OperationId operation, PageKey key, Outcome<ListPage>
     const auto found = operations_.find(operation);
     if (found == operations_.end()) return;
     Operation& op = found->second;
+    const int64_t pagesBefore = op.pager->progress().pagesDone;
     auto next = op.pager->accept(key, std::move(outcome).value());
     if (!next) {
         failOperation(operation, next.error());
         return;
     }
+    dropUnwantedCalls(operation);
     const ListProgress progress = op.pager->progress();
     const bool complete = op.pager->complete();
     ProgressCallback onProgress = op.progress;  // a copy: the callback may end the operation
-    for (PageRequest& page : next.value()) {
-        if (operations_.count(operation) == 0) return;  // failed while sending
-        startCall(operation, std::move(page.request), page.key);
-    }
-    if (operations_.count(operation) == 0) return;
+    // All queued before the pump, so that no speculative page of another status cuts in.
+    for (PageRequest& page : next.value()) ready_.push_back(newCall(operation, std::move(page.request), page.key));
+    if (!next.value().empty()) pump();
+    if (operations_.count(operation) == 0) return;  // failed while sending
+    if (progress.pagesDone == pagesBefore) return;  // held until page 1, or not needed
     if (onProgress) onProgress(progress);
     if (!complete) return;
 

@@ -10,7 +10,10 @@
 //   timeout.
 // - Pacing: every attempt of every call waits for the shared RateLimiter (10 starts per
 //   1050 ms by default), so parallel pages and retries together stay under the account's
-//   limit; requests are not serialised, so high latency does not slow a listing down.
+//   limit; requests are not serialised, so high latency does not slow a listing down. While a
+//   listing waits for a first page (TotalCount), the budget that would idle goes to its next
+//   pages (Pager::speculate), at most one window's worth; answers no longer wanted once the
+//   count is known are dropped.
 // - Failures: InvalidTimeStamp.Expired → learn the offset from `Date`, re-sign once
 //   (ClockSkew). Retryable errors → backoff or x-acs-retry-after (RetryPolicy); a throttling
 //   answer also holds the whole limiter for that delay. Anything else is reported.
@@ -132,14 +135,18 @@ private:
         ProgressCallback progress;      // listAll
         std::optional<Pager> pager;     // listAll
         Scheduler::Handle deferred = 0; // a validation error waiting to be delivered
+        int speculated = 0;             // listAll: pages asked for before their count was known
     };
 
     CasClient(ClientConfig config, ClientServices services, std::string url);
 
     OperationId newOperation(Operation op);
     OperationId failLater(Operation op, CasError error);
+    uint64_t newCall(OperationId operation, ListUserCertificateOrderRequest request, PageKey key);
     void startCall(OperationId operation, ListUserCertificateOrderRequest request, PageKey key);
     void pump();
+    void speculate(int64_t nowMs);
+    void dropUnwantedCalls(OperationId operation);
     void armPump(int64_t nowMs);
     void sendAttempt(uint64_t callId);
     void onResult(uint64_t callId, uint32_t attempt, TransportResult result);
@@ -148,6 +155,8 @@ private:
     void finishCall(uint64_t callId, Outcome<ListPage> outcome);
     void onListPage(OperationId operation, PageKey key, Outcome<ListPage> outcome);
     void dropCallsOf(OperationId operation);
+    /// The operation's calls, or (keepWanted given) those whose answer it no longer wants.
+    void dropCalls(OperationId operation, const Pager* keepWanted);
     void failOperation(OperationId operation, CasError error);
 
     ClientConfig config_;

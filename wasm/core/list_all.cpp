@@ -51,11 +51,37 @@ std::vector<PageRequest> Pager::firstPages() const {
     return out;
 }
 
+std::optional<PageRequest> Pager::speculate() {
+    for (size_t tried = 0; tried < listings_.size(); ++tried) {
+        const size_t s = (speculateNext_ + tried) % listings_.size();
+        StatusListing& listing = listings_[s];
+        if (listing.pages || listing.requested >= kMaxPagesPerStatus) continue;
+        speculateNext_ = (s + 1) % listings_.size();
+        return requestFor(s, ++listing.requested);
+    }
+    return std::nullopt;
+}
+
+bool Pager::wants(PageKey key) const {
+    if (key.status >= listings_.size() || key.page < 1) return false;
+    const StatusListing& listing = listings_[key.status];
+    if (!listing.pages) {
+        const auto held = [&key](const auto& early) { return early.first == key.page; };
+        return key.page <= listing.requested &&
+               std::none_of(listing.early.begin(), listing.early.end(), held);
+    }
+    return key.page <= *listing.pages && !listing.received[static_cast<size_t>(key.page - 1)];
+}
+
 Outcome<std::vector<PageRequest>> Pager::accept(PageKey key, ListPage page) {
     std::vector<PageRequest> next;
-    if (key.status >= listings_.size() || key.page < 1) return next;
+    if (!wants(key)) return next;
     StatusListing& listing = listings_[key.status];
-    if (key.page == 1 && !listing.pages) {
+    if (!listing.pages && key.page != 1) {
+        listing.early.emplace_back(key.page, std::move(page));
+        return next;
+    }
+    if (!listing.pages) {
         // The service's ShowSize is what it paged by; fall back to ours if it echoed none.
         const int64_t size = pageShowSize(page) > 0 ? pageShowSize(page) : showSize_;
         const int64_t total = std::max<int64_t>(pageTotalCount(page), 0);
@@ -74,14 +100,30 @@ Outcome<std::vector<PageRequest>> Pager::accept(PageKey key, ListPage page) {
         listing.received.assign(static_cast<size_t>(pages), false);
         progress_.pagesTotal += pages - 1;
         progress_.totalCount += total;
-        next.reserve(static_cast<size_t>(pages - 1));
-        for (int64_t p = 2; p <= pages; ++p) next.push_back(requestFor(key.status, p));
+        const int64_t asked = listing.requested;
+        for (int64_t p = asked + 1; p <= pages; ++p) next.push_back(requestFor(key.status, p));
+        listing.requested = std::max(asked, pages);
+        take(listing, 1, page);
+        // Pages asked for on speculation: those within the count are taken in page order (the
+        // ShowSize they were asked with is the one page 1 was), the rest are past the end.
+        // At most a handful are held (one window of requests), so a scan per page is enough.
+        std::vector<std::pair<int64_t, ListPage>> early = std::move(listing.early);
+        listing.early.clear();
+        for (int64_t number = 2; number <= std::min(pages, asked); ++number) {
+            for (auto& held : early) {
+                if (held.first == number) take(listing, number, held.second);
+            }
+        }
+        return next;
     }
-    if (!listing.pages || key.page > *listing.pages) return next;
-    const size_t index = static_cast<size_t>(key.page - 1);
-    if (listing.received[index]) return next;
+    take(listing, key.page, page);
+    return next;
+}
+
+void Pager::take(StatusListing& listing, int64_t page, ListPage& answer) {
+    const size_t index = static_cast<size_t>(page - 1);
     listing.received[index] = true;
-    std::vector<ListRow>& rows = pageRows(page);
+    std::vector<ListRow>& rows = pageRows(answer);
     for (const ListRow& row : rows) {
         const auto id = rowIdentity(row);
         if (!id || seen_.insert(*id)) ++progress_.entriesLoaded;
@@ -93,7 +135,6 @@ Outcome<std::vector<PageRequest>> Pager::accept(PageKey key, ListPage page) {
         listing.rows[index] = std::move(rows);
     }
     ++progress_.pagesDone;
-    return next;
 }
 
 ListAllResult Pager::takeResult() {

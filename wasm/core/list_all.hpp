@@ -5,6 +5,11 @@
 //   pages are then known and can all be requested at once (the client's rate limiter paces
 //   them). Pages are counted with the ShowSize the service echoes, so a service that clamps the
 //   page size is still paged correctly.
+// - Speculation: while a status's first page is in flight, its next pages may be asked for
+//   already (speculate()), so the wait for TotalCount does not idle the rate budget. Listing is
+//   a read, so a page past the end costs one request and nothing else: a page that arrives
+//   before page 1 is held until page 1 tells how many pages there are, then taken (in page
+//   order) or dropped; wants() tells the client which requests still matter.
 // - Several statuses (`Status` given as an array in JS) are listed one after the other in the
 //   result, each exactly as a single-status listing would be.
 // - Merged in API order (status order, then page order, then row order) and de-duplicated by
@@ -26,6 +31,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "identity_set.hpp"
@@ -100,9 +106,19 @@ public:
     /// The first page of every status: what to request first.
     std::vector<PageRequest> firstPages() const;
 
+    /// The next page of a status whose page count is not known yet (its first page has not
+    /// come), taking statuses in turn; none when every status's count is known.
+    std::optional<PageRequest> speculate();
+
+    /// Whether the answer to `key` is still needed: its status's page count is unknown and the
+    /// page was asked for, or the page is within the count and not taken yet.
+    bool wants(PageKey key) const;
+
     /// Takes one successful page. Returns the pages to request next (after a status's first
-    /// page: its pages 2..n; otherwise none), or MalformedResponse for a TotalCount beyond
-    /// kMaxPagesPerStatus. A key that is out of range or already taken is ignored.
+    /// page: those of its pages 2..n not asked for yet; otherwise none), or MalformedResponse
+    /// for a TotalCount beyond kMaxPagesPerStatus. A page other than the first that comes
+    /// before the first is held (it counts in progress once the first has come, if within the
+    /// count). A key that is out of range, not wanted or already taken is ignored.
     Outcome<std::vector<PageRequest>> accept(PageKey key, ListPage page);
 
     const ListProgress& progress() const { return progress_; }
@@ -117,11 +133,14 @@ public:
 private:
     struct StatusListing {
         std::optional<int64_t> pages;               // known once page 1 came
+        int64_t requested = 1;                      // pages 1..requested have been asked for
+        std::vector<std::pair<int64_t, ListPage>> early;  // pages that came before page 1
         std::vector<std::vector<ListRow>> rows;     // by page - 1
         std::vector<bool> received;                 // by page - 1
     };
 
     PageRequest requestFor(size_t status, int64_t page) const;
+    void take(StatusListing& listing, int64_t page, ListPage& answer);
 
     ListUserCertificateOrderRequest base_;
     int64_t showSize_ = kListAllPageSize;
@@ -130,6 +149,7 @@ private:
     IdentitySet seen_;
     ListProgress progress_;
     ListAllDelivery delivery_;
+    size_t speculateNext_ = 0;  // the status speculate() looks at first
 };
 
 }  // namespace casview
