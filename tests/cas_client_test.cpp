@@ -22,7 +22,8 @@ struct World {
             server.rows["ISSUED"].push_back(certificateRow(1000 + i, "site" + std::to_string(i) + ".example.com"));
         }
         server.rows[""] = server.rows["ISSUED"];
-        auto created = CasClient::create(std::move(config), {transport, scheduler, clock, random, &jitter, {}});
+        auto created = CasClient::create(std::move(config), {transport, scheduler, clock, random, &jitter,
+                                                              [this](const RetryNotice& n) { notices.push_back(n); }});
         REQUIRE(created.ok());
         client = std::move(created).value();
     }
@@ -41,6 +42,7 @@ struct World {
     ConstantRandom jitter{0x00};  // every backoff at its lower bound: e/2
     std::unique_ptr<CasClient> client;
     std::vector<Outcome<ListPage>> results;
+    std::vector<RetryNotice> notices;  // every retry the client announced
 };
 
 ListUserCertificateOrderRequest certPage(int64_t page = 1, int64_t size = 50) {
@@ -344,29 +346,18 @@ TEST_CASE("client: a 200 whose body is not the API's answer is retried, and anno
     const size_t kind = GENERATE(range<size_t>(0, 5));
     const MiddleboxBody& bad = middleboxBodies()[kind];
     INFO(bad.name);
-    FakeClock clock;
-    FakeScheduler scheduler{clock};
-    FakeCasServer server{clock};
-    for (int64_t i = 1; i <= 3; ++i) server.rows["ISSUED"].push_back(certificateRow(i, "a.example.com"));
-    server.injected.push_back(Reply::response(200, bad.body, 100));
-    FakeTransport transport{scheduler, clock, server.handler()};
-    CountingRandom random{7};
-    ConstantRandom jitter{0x00};
-    std::vector<RetryNotice> notices;
-    ClientServices services{transport, scheduler, clock, random, &jitter, {}};
-    services.onRetry = [&](const RetryNotice& notice) { notices.push_back(notice); };
-    auto client = CasClient::create(testClientConfig(), services).value();
-    std::vector<Outcome<ListPage>> results;
-    client->listUserCertificateOrder(certPage(), [&](Outcome<ListPage> outcome) { results.push_back(std::move(outcome)); });
-    scheduler.runUntilIdle();
-    REQUIRE(results.size() == 1);
-    REQUIRE(results[0].ok());
-    CHECK(pageRows(results[0].value()).size() == 3);
-    CHECK(transport.sent().size() == 2);
-    REQUIRE(notices.size() == 1);
-    CHECK(notices[0].code == "MalformedResponse");
-    CHECK(notices[0].attempt == 1);
-    CHECK(notices[0].delayMs == 125);  // the first backoff, as for a 5xx
+    World w;
+    w.server.injected.push_back(Reply::response(200, bad.body, 100));
+    w.page(certPage());
+    w.scheduler.runUntilIdle();
+    REQUIRE(w.results.size() == 1);
+    REQUIRE(w.results[0].ok());
+    CHECK(pageRows(w.results[0].value()).size() == 50);
+    CHECK(w.transport.sent().size() == 2);
+    REQUIRE(w.notices.size() == 1);
+    CHECK(w.notices[0].code == "MalformedResponse");
+    CHECK(w.notices[0].attempt == 1);
+    CHECK(w.notices[0].delayMs == 125);  // the first backoff, as for a 5xx
 }
 
 TEST_CASE("client: a body that stays unusable surfaces as MalformedResponse after maxRetries", "[client][retry]") {
@@ -640,31 +631,19 @@ TEST_CASE("client: empty callbacks are allowed (nothing to call, nothing thrown)
 }
 
 TEST_CASE("client: every retry is announced to the host before its wait", "[client][retry]") {
-    FakeClock clock;
-    FakeScheduler scheduler{clock};
-    FakeCasServer server{clock};
-    for (int64_t i = 1; i <= 3; ++i) server.rows["ISSUED"].push_back(certificateRow(i, "a.example.com"));
-    server.injected.push_back(serviceFailure(400, "Throttling.User", "700"));
-    server.injected.push_back(serviceFailure(503, "ServiceUnavailable"));
-    FakeTransport transport{scheduler, clock, server.handler()};
-    CountingRandom random{7};
-    ConstantRandom jitter{0x00};
-    std::vector<RetryNotice> notices;
-    ClientServices services{transport, scheduler, clock, random, &jitter, {}};
-    services.onRetry = [&](const RetryNotice& notice) { notices.push_back(notice); };
-    auto client = CasClient::create(testClientConfig(), services).value();
-    std::vector<Outcome<ListPage>> results;
-    const auto op = client->listUserCertificateOrder(
-        certPage(), [&](Outcome<ListPage> outcome) { results.push_back(std::move(outcome)); });
-    scheduler.runUntilIdle();
-    REQUIRE(results.size() == 1);
-    CHECK(results[0].ok());
-    REQUIRE(notices.size() == 2);
-    CHECK(notices[0].operation == op);
-    CHECK(notices[0].code == "Throttling.User");
-    CHECK(notices[0].attempt == 1);
-    CHECK(notices[0].delayMs == 700);  // x-acs-retry-after
-    CHECK(notices[1].code == "ServiceUnavailable");
-    CHECK(notices[1].attempt == 2);
-    CHECK(notices[1].delayMs == 250);  // backoff 2: e = 500, lower bound e/2
+    World w;
+    w.server.injected.push_back(serviceFailure(400, "Throttling.User", "700"));
+    w.server.injected.push_back(serviceFailure(503, "ServiceUnavailable"));
+    const auto op = w.page(certPage());
+    w.scheduler.runUntilIdle();
+    REQUIRE(w.results.size() == 1);
+    CHECK(w.results[0].ok());
+    REQUIRE(w.notices.size() == 2);
+    CHECK(w.notices[0].operation == op);
+    CHECK(w.notices[0].code == "Throttling.User");
+    CHECK(w.notices[0].attempt == 1);
+    CHECK(w.notices[0].delayMs == 700);  // x-acs-retry-after
+    CHECK(w.notices[1].code == "ServiceUnavailable");
+    CHECK(w.notices[1].attempt == 2);
+    CHECK(w.notices[1].delayMs == 250);  // backoff 2: e = 500, lower bound e/2
 }
