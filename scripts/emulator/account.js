@@ -261,3 +261,31 @@ export function normalizeAccount(account) {
 export function loadAccount(path) {
   return normalizeAccount(parseJson64(readFileSync(path, 'utf8')));
 }
+
+/**
+ * The account as the emulator serves it, watched so that cached listings know when it changes.
+ * `account` is what callers see and may change: its arrays take push, splice, sort, element
+ * assignment and so on, each of which bumps `revision()`. Rows are frozen, a row put into an
+ * array too (a changed row is a new object in its place), and the arrays cannot be replaced:
+ * otherwise a change could happen without the emulator seeing it. `raw` holds the same arrays
+ * unwrapped, for reading at full speed.
+ * @param {{ certificates: object[], orders: object[] }} data
+ */
+export function watchAccount(data) {
+  let revision = 0;
+  const freezeRow = (key, value) => (typeof key === 'string' && /^\d+$/.test(key) && value && typeof value === 'object'
+    ? Object.freeze(value) : value);
+  const traps = {
+    set(target, key, value) { revision++; return Reflect.set(target, key, freezeRow(key, value)); },
+    deleteProperty(target, key) { revision++; return Reflect.deleteProperty(target, key); },
+    defineProperty(target, key, descriptor) {
+      revision++;
+      const d = 'value' in descriptor ? { ...descriptor, value: freezeRow(key, descriptor.value) } : descriptor;
+      return Reflect.defineProperty(target, key, d);
+    },
+  };
+  const raw = { certificates: data.certificates, orders: data.orders };
+  for (const list of [raw.certificates, raw.orders]) for (const row of list) Object.freeze(row);
+  const account = Object.freeze({ certificates: new Proxy(raw.certificates, traps), orders: new Proxy(raw.orders, traps) });
+  return { account, raw, revision: () => revision };
+}

@@ -23,7 +23,9 @@
 //   emu.port
 //   emu.log        // [{ time, method, path, headers, params (decoded, merged), fault, code ('OK' or the
 //                  //    error Code or 'fault:<kind>'), status }], in arrival order; mutable
-//   emu.account    // { certificates, orders }: int64 fields are Number, or BigInt beyond 2^53
+//   emu.account    // { certificates, orders }: int64 fields are Number, or BigInt beyond 2^53.
+//                  //   The arrays may be changed (push, splice, assign an element...) and the next
+//                  //   request sees it; rows are frozen (put a changed copy in a row's place)
 //   emu.keys       // the keys in use
 //   emu.truth({ OrderType, Status, Keyword, ResourceGroupId })
 //                  // → { TotalCount, CertificateOrderList }: what a complete listing (every page
@@ -40,8 +42,8 @@
 import { createGateway } from './gateway.js';
 import { createFaults } from './faults.js';
 import { createEmulatorServer } from './server.js';
-import { generateAccount, loadAccount, normalizeAccount } from './account.js';
-import { validateQuery, selectRows } from './listing.js';
+import { generateAccount, loadAccount, normalizeAccount, watchAccount } from './account.js';
+import { createListing, validateQuery, selectRows } from './listing.js';
 import { DEMO_KEY, DEMO_STS_KEY, DEMO_KEYS } from './keys.js';
 import { listen } from '../lib/http.js';
 
@@ -63,11 +65,11 @@ export async function startEmulator({
   port = 0, host = '127.0.0.1', seed = 'casview-demo', certs = 60, orders = 30, account,
   keys = DEMO_KEYS, clock = Date.now, latencyMs = 0, faults = {}, rateLimit = {}, onRequest,
 } = {}) {
-  const data = resolveAccount({ account, seed, certs, orders, clock });
+  const store = watchAccount(resolveAccount({ account, seed, certs, orders, clock }));
   const faultPlan = createFaults(faults);
   const log = [];
   const { server, shutdown } = createEmulatorServer({
-    gateway: createGateway({ keys, clock, rateLimit }), account: data, clock, faults: faultPlan, latencyMs, log, onRequest,
+    gateway: createGateway({ keys, clock, rateLimit }), listing: createListing(store), clock, faults: faultPlan, latencyMs, log, onRequest,
   });
   const bound = await listen(server, { port, host });
 
@@ -78,7 +80,7 @@ export async function startEmulator({
     for (const status of statuses) {
       const valid = validateQuery({ ...query, Status: status, CurrentPage: undefined, ShowSize: undefined });
       if (valid.error) throw new Error(`truth: ${valid.error.message}`);
-      for (const row of selectRows(data, valid.query, clock())) {
+      for (const row of selectRows(store.raw, valid.query, clock())) {
         if (!seen.has(rowKey(row))) { seen.add(rowKey(row)); rows.push(clientValue(row)); }
       }
     }
@@ -89,7 +91,7 @@ export async function startEmulator({
     url: bound.origin,
     port: bound.port,
     log,
-    account: data,
+    account: store.account,
     keys,
     truth,
     faults: { inject: faultPlan.inject },

@@ -4,7 +4,7 @@
 import { createServer } from 'node:http';
 import { stringify } from './json64.js';
 import { errorResponse, newRequestId } from './errors.js';
-import { validateQuery, listPage } from './listing.js';
+import { validateQuery } from './listing.js';
 import { HTML_200, HTML_502, FAULT_RETRY_AFTER_MS } from './faults.js';
 import { readBody } from '../lib/http.js';
 
@@ -22,12 +22,13 @@ const error = (code, requestId, { message, headers } = {}) => {
 };
 
 /**
- * @param {{ gateway: ReturnType<import('./gateway.js').createGateway>, account: object,
+ * @param {{ gateway: ReturnType<import('./gateway.js').createGateway>,
+ *           listing: ReturnType<import('./listing.js').createListing>,
  *           clock: () => number, faults: ReturnType<import('./faults.js').createFaults>,
  *           latencyMs?: number, log: object[], onRequest?: (entry: object) => void }} options
  * @returns {{ server: import('node:http').Server, shutdown(): void }}
  */
-export function createEmulatorServer({ gateway, account, clock, faults, latencyMs = 0, log, onRequest }) {
+export function createEmulatorServer({ gateway, listing, clock, faults, latencyMs = 0, log, onRequest }) {
   const timers = new Set();
 
   function answer(method, path, params, requestId) {
@@ -41,7 +42,7 @@ export function createEmulatorServer({ gateway, account, clock, faults, latencyM
     }
     const valid = validateQuery(params);
     if (valid.error) return error(valid.error.code, requestId, valid.error);
-    return json(200, { ...listPage(account, valid.query, clock()), RequestId: requestId }, 'OK');
+    return json(200, { ...listing.listPage(valid.query, clock()), RequestId: requestId }, 'OK');
   }
 
   // The answer a fault replaces the real one with; undefined for faults that alter it instead.
