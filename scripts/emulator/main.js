@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { startEmulator, generateAccount, DEMO_KEY, DEMO_STS_KEY, FAULT_KINDS } from './index.js';
 import { stringify } from './json64.js';
+import { writeReadyFile } from '../lib/ready-file.js';
 
 const USAGE = `Usage: node scripts/emulator/main.js [options]
   --port N            listen port (default 8788; 0 = any)
@@ -18,7 +19,8 @@ const USAGE = `Usage: node scripts/emulator/main.js [options]
   --fault-seed S      seed of the fault sequence (default 1)
   --rate-limit N      requests per second per AccessKeyId (default 10; 0 = off)
   --print-keys        print the demo AccessKeys at start
-  --quiet             do not print one line per request`;
+  --quiet             do not print one line per request
+  --ready-file PATH   once listening, write the emulator's origin (http://host:port) to PATH`;
 
 const { values: opt } = parseArgs({
   options: {
@@ -28,7 +30,7 @@ const { values: opt } = parseArgs({
     'latency-ms': { type: 'string', default: '0' }, 'fault-rate': { type: 'string', default: '0' },
     faults: { type: 'string', default: FAULT_KINDS.join(',') }, 'fault-seed': { type: 'string', default: '1' },
     'rate-limit': { type: 'string', default: '10' }, 'print-keys': { type: 'boolean' }, quiet: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
+    'ready-file': { type: 'string' }, help: { type: 'boolean', short: 'h' },
   },
 });
 if (opt.help) { console.log(USAGE); process.exit(0); }
@@ -62,6 +64,7 @@ if (opt['print-keys']) {
   console.log(`  STS Token:        ${DEMO_STS_KEY.securityToken}`);
   console.log('  (demo keys of this local emulator; not secret)');
 }
+writeReadyFile(opt['ready-file'], emu.url);
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => { emu.close().then(() => process.exit(0)); });

@@ -6,8 +6,8 @@
 // for byte:
 //   https://cas.aliyuncs.com/[?query]              China site
 //   https://cas.<region>.aliyuncs.com/[?query]     region like ap-southeast-1 ([a-z]{2,}-[a-z]+-\d+)
-//   http(s)://127.0.0.1:<port>/[?query]            loopback (the emulator), only with allowLoopback
-//   http(s)://localhost:<port>/[?query]
+//   http(s)://127.0.0.1:<port>/[?query]            loopback (the emulator), only for a host:port
+//   http(s)://localhost:<port>/[?query]            named in allowLoopback, exactly as named
 // The raw text is checked before any URL parser sees it, so nothing a parser would normalise
 // (percent-encoding, case, trailing dots, backslashes, userinfo, IP spellings such as 2130706433
 // or 0x7f.1, IPv6 literals) can reach another host; then WHATWG URL must agree on every part.
@@ -23,14 +23,37 @@ const shown = (text) => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
 const USAGE = 'Expected /https://cas.aliyuncs.com/?<signed query> (or cas.<region>.aliyuncs.com).';
 
 /**
+ * The loopback targets a demo proxy may forward to, checked: each "127.0.0.1:<port>" or
+ * "localhost:<port>". A bare `true` is refused: a proxy that reaches every local port lets any
+ * page that can talk to it read every local service.
+ * @param {string[] | undefined | false} list
+ * @returns {Set<string>} the host:port strings, as a target's authority must spell them
+ * @throws {Error} for anything else
+ */
+export function loopbackTargets(list) {
+  if (list === undefined || list === false) return new Set();
+  if (!Array.isArray(list)) {
+    throw new Error(`allowLoopback must list the loopback targets as "host:port" strings (e.g. ["127.0.0.1:8788"]), not ${JSON.stringify(list)}`);
+  }
+  return new Set(list.map((entry) => {
+    const m = typeof entry === 'string' && /^(127\.0\.0\.1|localhost):([1-9]\d{0,4})$/.exec(entry);
+    if (!m || Number(m[2]) > 65535) {
+      throw new Error(`loopback target ${JSON.stringify(entry)} is not "127.0.0.1:<port>" or "localhost:<port>"`);
+    }
+    return entry;
+  }));
+}
+
+/**
  * @param {string} requestTarget the request's path as received (`req.url`), e.g.
  *   "/https://cas.aliyuncs.com/?Action=…"
- * @param {{ allowLoopback?: boolean }} [options]
+ * @param {{ allowLoopback?: Set<string> }} [options] loopback host:port targets, from loopbackTargets()
  * @returns {{ target: { url: string, protocol: 'http:'|'https:', hostname: string, port: number,
  *             host: string, path: string, loopback: boolean } } | { error: { status, code, message } }}
  *   host is hostname[:port] as the Host header carries it; path is "/" plus the raw query.
  */
-export function checkTarget(requestTarget, { allowLoopback = false } = {}) {
+export function checkTarget(requestTarget, { allowLoopback = new Set() } = {}) {
+  if (!(allowLoopback instanceof Set)) throw new TypeError('checkTarget: allowLoopback must be a Set from loopbackTargets()');
   const m = /^\/(https?):\/\/([^/?#]*)(.*)$/s.exec(requestTarget);
   if (!m) {
     return /^\/[A-Za-z][A-Za-z0-9+.-]*:/.test(requestTarget)
@@ -46,8 +69,8 @@ export function checkTarget(requestTarget, { allowLoopback = false } = {}) {
 
   const loopback = LOOPBACK_HOSTS.includes(hostname);
   if (loopback) {
-    if (!allowLoopback) return forbidden('Loopback targets are not allowed by this proxy.');
-    if (port === undefined || port > 65535) return forbidden('A loopback target needs an explicit port.');
+    if (allowLoopback.size === 0) return forbidden('Loopback targets are not allowed by this proxy.');
+    if (!allowLoopback.has(authority)) return forbidden(`Loopback target "${authority}" is not one this proxy forwards to.`);
   } else {
     if (!CAS_HOST.test(hostname)) return forbidden(`Target host "${hostname}" is not an allowed CAS endpoint.`);
     if (scheme !== 'https') return forbidden('CAS endpoints are reached over https only.');

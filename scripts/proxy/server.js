@@ -24,18 +24,25 @@ class ProxyError extends Error {
 }
 
 /**
- * @param {{ origins: Set<string>, allowLoopback: boolean, maxBodyBytes: number,
- *           maxResponseBytes: number, upstreamTimeoutMs: number,
+ * @param {{ origins: Set<string>, allowLoopback: Set<string>, hosts: Set<string>,
+ *           maxBodyBytes: number, maxResponseBytes: number, upstreamTimeoutMs: number,
+ *           headersTimeoutMs: number, requestTimeoutMs: number,
  *           log: (entry: { method, host, status, durationMs }) => void,
  *           upstreamRequest?: (options: object) => import('node:http').ClientRequest }} options
- *   upstreamRequest opens the upstream request (default: http/https.request); tests use it to
- *   see what would leave the proxy.
+ *   allowLoopback: loopback host:port targets (loopbackTargets()); hosts: the Host header
+ *   values this proxy answers, lowercase (filled in once it listens); upstreamRequest opens the
+ *   upstream request (default: http/https.request); tests use it to see what would leave the proxy.
  */
 export function createProxyServer(options) {
-  const { origins, allowLoopback, maxBodyBytes, maxResponseBytes, upstreamTimeoutMs, log } = options;
+  const { origins, allowLoopback, hosts, maxBodyBytes, maxResponseBytes, upstreamTimeoutMs, log } = options;
   const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
   const upstreamRequest = options.upstreamRequest
     ?? ((o) => (o.protocol === 'https:' ? https : http).request(o));
+
+  // Refused, reset, unresolvable, silent or cut off: one answer, so that the proxy does not
+  // tell a caller which ports or hosts are open.
+  const unreachable = () => new ProxyError(502, 'ProxyUpstreamError',
+    `The upstream could not be reached or did not answer within ${upstreamTimeoutMs} ms.`);
 
   function forward(target, req, body) {
     const headers = { host: target.host };
@@ -53,10 +60,8 @@ export function createProxyServer(options) {
       // Every failure settles the promise once, then tears the upstream request down.
       let timer;
       const fail = (err) => { clearTimeout(timer); reject(err); upstream.destroy(); };
-      timer = setTimeout(() => fail(new ProxyError(504, 'ProxyTimeout',
-        `The upstream did not answer within ${upstreamTimeoutMs} ms.`)), upstreamTimeoutMs);
-      upstream.on('error', (err) => fail(new ProxyError(502, 'ProxyUpstreamError',
-        `The upstream could not be reached (${err.code ?? err.message}).`)));
+      timer = setTimeout(() => fail(unreachable()), upstreamTimeoutMs);
+      upstream.on('error', () => fail(unreachable()));
       upstream.on('response', (res) => {
         if (res.statusCode >= 300 && res.statusCode < 400) {
           return fail(new ProxyError(502, 'ProxyRedirectRefused', `The upstream answered with a redirect (${res.statusCode}); redirects are not followed.`));
@@ -70,7 +75,7 @@ export function createProxyServer(options) {
           if (size > maxResponseBytes) fail(tooLarge());
           else chunks.push(chunk);
         });
-        res.on('error', () => fail(new ProxyError(502, 'ProxyUpstreamError', 'The upstream response was cut off.')));
+        res.on('error', () => fail(unreachable()));
         res.on('end', () => { clearTimeout(timer); resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }); });
       });
       upstream.end(req.method === 'POST' ? body : undefined);
@@ -78,6 +83,10 @@ export function createProxyServer(options) {
   }
 
   async function handle(req, res, entry) {
+    // A page on a rebound DNS name reaches this port with its own name in Host: not ours, no answer.
+    if (!hosts.has(String(req.headers.host ?? '').toLowerCase())) {
+      throw new ProxyError(421, 'ProxyMisdirectedRequest', 'This proxy does not answer for that Host.');
+    }
     const origin = req.headers.origin;
     // Vary on Origin always: the answer depends on it. Allow-Origin only for configured origins.
     res.setHeader('Vary', 'Origin');
@@ -97,6 +106,11 @@ export function createProxyServer(options) {
     if (checked.error) throw new ProxyError(checked.error.status, checked.error.code, checked.error.message);
     const { target } = checked;
     entry.host = target.host;
+    // The page's cross-origin calls always carry an Origin; one without (a navigation, an <img>,
+    // a script on this machine) has no business with a local service.
+    if (target.loopback && origin === undefined) {
+      throw new ProxyError(403, 'ProxyForbiddenOrigin', 'A loopback target is forwarded only for an allowed page origin.');
+    }
 
     if (req.method === 'OPTIONS') return preflight(req, res);
     const body = await readBody(req, maxBodyBytes).catch((err) => {
@@ -147,7 +161,12 @@ export function createProxyServer(options) {
     return status;
   }
 
-  const server = http.createServer((req, res) => {
+  // Slow clients are cut off with a 408: headers within headersTimeoutMs, the whole request within
+  // requestTimeoutMs. Node checks both every connectionsCheckingInterval.
+  const server = http.createServer({
+    headersTimeout: options.headersTimeoutMs, requestTimeout: options.requestTimeoutMs,
+    connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(options.headersTimeoutMs / 4))),
+  }, (req, res) => {
     const started = process.hrtime.bigint();
     const entry = { method: req.method, host: undefined };
     res.setHeader('X-Content-Type-Options', 'nosniff');

@@ -1,17 +1,21 @@
 #!/usr/bin/env node
 // CLI of the static file server: node scripts/static/main.js --root web --port 8080
+//   [--host 127.0.0.1] [--ready-file PATH: once listening, its origin http://host:port goes there]
+// Port 0 takes any free port.
 import { parseArgs } from 'node:util';
 import { startStatic } from './server.js';
+import { writeReadyFile } from '../lib/ready-file.js';
 
 const { values: opt } = parseArgs({
   options: {
     root: { type: 'string', default: 'web' }, port: { type: 'string', default: '8080' },
-    host: { type: 'string', default: '127.0.0.1' },
+    host: { type: 'string', default: '127.0.0.1' }, 'ready-file': { type: 'string' },
   },
 });
 const site = await startStatic({ root: opt.root, port: Number(opt.port), host: opt.host })
   .catch((err) => { console.error(`static: ${err.message}`); process.exit(2); });
 console.log(`static server for ${opt.root}/ listening on ${site.url}`);
+writeReadyFile(opt['ready-file'], new URL(site.url).origin);
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => { site.close().then(() => process.exit(0)); });
 }

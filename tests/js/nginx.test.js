@@ -1,43 +1,70 @@
 // scripts/nginx/casview-proxy.conf run by Debian's nginx (unprivileged master in a temp prefix)
 // in front of the emulator: it forwards signed calls, refuses every escape attempt without the
 // upstream seeing anything, answers preflight, strips cookies and auth both ways, refuses
-// redirects and oversize bodies, and its logs hold no query strings.
+// redirects and oversize bodies, gives one answer for refused and reset upstreams, and its logs
+// hold no query strings.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, rmSync, chmodSync, existsSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderConf } from '../../scripts/nginx/render.js';
 import { startEmulator, DEMO_KEY } from '../../scripts/emulator/index.js';
 import { signed, formEncode, rawRequest } from './helpers/emulator-rpc.js';
 import { ESCAPES, assertCorsAnswer, assertPreflightAnswer } from './helpers/proxy-contract.js';
-import { freePort, waitForPort, startRecorder } from './helpers/net.js';
+import { freePort, startRecorder } from './helpers/net.js';
 
 const NGINX = '/usr/sbin/nginx'; // Debian nginx-light, installed by scripts/setup
 const ORIGIN = 'http://127.0.0.1:8080';
 
-let dir, nginx, port, emu, recorder;
+let dir, nginx, port, emu, recorder, resetter;
+let resets = 0;
+
+/**
+ * Starts nginx on a port that was free a moment ago. nginx writes its pid file only after it has
+ * bound its listen socket, so the pid file says that this nginx (not whoever else) listens; if
+ * another process took the port first, nginx exits and another port is tried.
+ */
+async function startNginx() {
+  for (let attempt = 1; ; attempt++) {
+    port = await freePort();
+    writeFileSync(join(dir, 'casview-proxy.conf'), renderConf({
+      origins: [ORIGIN], listen: `127.0.0.1:${port}`, resolver: '127.0.0.1',
+      accessLog: join(dir, 'access.log'), errorLog: join(dir, 'error.log'),
+      loopbackPorts: [emu.port, recorder.port, resetter.address().port, 1],  // nothing listens on port 1
+    }));
+    const args = ['-p', dir, '-c', join(dir, 'nginx.conf'), '-g', `daemon off; pid ${dir}/nginx.pid;`];
+    const check = spawnSync(NGINX, ['-t', ...args], { encoding: 'utf8' });
+    assert.equal(check.status, 0, check.stderr);
+    rmSync(join(dir, 'nginx.pid'), { force: true });
+    nginx = spawn(NGINX, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    nginx.stderr.on('data', (d) => { stderr += d; });
+    for (const end = Date.now() + 10_000; Date.now() < end && nginx.exitCode === null;) {
+      if (existsSync(join(dir, 'nginx.pid')) && readFileSync(join(dir, 'nginx.pid'), 'utf8').trim() === String(nginx.pid)) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    if (nginx.exitCode === null) throw new Error(`nginx did not start within 10 s: ${stderr}`);
+    if (!/Address already in use/.test(stderr) || attempt === 5) throw new Error(`nginx exited with ${nginx.exitCode}: ${stderr}`);
+  }
+}
+
 before(async () => {
   assert.ok(existsSync(NGINX), `${NGINX} is missing: run scripts/setup (Debian nginx-light)`);
   emu = await startEmulator({ seed: 'nginx', certs: 20, orders: 10 });
   recorder = await startRecorder();
+  // Accepts connections and resets each one at once.
+  resetter = net.createServer((socket) => { resets += 1; socket.resetAndDestroy(); });
+  await new Promise((resolve) => resetter.listen(0, '127.0.0.1', resolve));
   dir = mkdtempSync(join(tmpdir(), 'casview-nginx-'));
   chmodSync(dir, 0o755); // workers run as nobody when the test runs as root
-  port = await freePort();
-  writeFileSync(join(dir, 'casview-proxy.conf'), renderConf({
-    origins: [ORIGIN], listen: `127.0.0.1:${port}`, resolver: '127.0.0.1',
-    accessLog: join(dir, 'access.log'), errorLog: join(dir, 'error.log'), loopbackPorts: [emu.port, recorder.port],
-  }));
   // Debian's build puts temp paths under /var/lib/nginx; keep everything in the prefix.
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `${t}_temp_path ${dir}/${t};`).join(' ');
   writeFileSync(join(dir, 'nginx.conf'), `worker_processes 1;\nerror_log ${dir}/main-error.log notice;\n`
     + `events { worker_connections 64; }\nhttp { ${temp}\n  include ${dir}/casview-proxy.conf;\n}\n`);
-  const args = ['-p', dir, '-c', join(dir, 'nginx.conf'), '-g', `daemon off; pid ${dir}/nginx.pid;`];
-  const check = spawnSync(NGINX, ['-t', ...args], { encoding: 'utf8' });
-  assert.equal(check.status, 0, check.stderr);
-  nginx = spawn(NGINX, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  await waitForPort(port, nginx);
+  await startNginx();
 });
 after(async () => {
   if (nginx && nginx.exitCode === null) {
@@ -47,6 +74,7 @@ after(async () => {
   }
   await emu?.close();
   await recorder?.close();
+  if (resetter) await new Promise((resolve) => resetter.close(resolve));
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -134,6 +162,15 @@ test('an upstream redirect becomes 502 ProxyRedirectRefused; oversize bodies 413
   assert.equal(r.headers.location, undefined);
   const big = await via(`${emu.url}/`, { method: 'POST', body: 'a'.repeat(64 * 1024 + 1), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
   assert.deepEqual([big.status, code(big)], [413, 'ProxyRequestTooLarge']);
+});
+
+test('a refused and a reset upstream get the same answer', async () => {
+  const refused = await via('http://127.0.0.1:1/', { headers: { origin: ORIGIN } });
+  const reset = await via(`http://127.0.0.1:${resetter.address().port}/`, { headers: { origin: ORIGIN } });
+  assert.equal(resets, 1, 'the reset case reached its listener');
+  assert.deepEqual([refused.status, code(refused)], [502, 'ProxyUpstreamError']);
+  for (const r of [refused, reset]) delete r.headers.date;
+  assert.deepEqual([reset.status, reset.headers, reset.text], [refused.status, refused.headers, refused.text]);
 });
 
 test('the access log holds method, target, status and time, never a query string or AccessKeyId', async () => {

@@ -1,5 +1,6 @@
 // scripts/serve: starts the static server, the proxy and the emulator on 127.0.0.1, prints the
-// preset page URL and the demo AccessKey, and stops all of them on SIGTERM.
+// preset page URL and the demo AccessKey once all three listen, and stops all of them on SIGTERM.
+// Ports 0 and the printed URLs: no port is picked here that another process could take first.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -8,7 +9,6 @@ import { fileURLToPath } from 'node:url';
 import { DEMO_KEY } from '../../scripts/emulator/index.js';
 import { CONTENT_SECURITY_POLICY } from '../../scripts/static/server.js';
 import { signed, formEncode } from './helpers/emulator-rpc.js';
-import { freePort, isListening } from './helpers/net.js';
 
 const SERVE = fileURLToPath(new URL('../../scripts/serve', import.meta.url));
 const INDEX = fileURLToPath(new URL('../../web/index.html', import.meta.url));
@@ -17,19 +17,22 @@ let child;
 after(() => { if (child && child.exitCode === null) process.kill(-child.pid, 'SIGKILL'); });
 
 test('scripts/serve serves the demo and stops cleanly on SIGTERM', async () => {
-  const [web, proxy, emulator] = [await freePort(), await freePort(), await freePort()];
   // --no-build: scripts/setup and scripts/build are tested on their own and take minutes.
-  child = spawn(SERVE, ['--no-build', '--web-port', web, '--proxy-port', proxy, '--emulator-port', emulator, '--certs', '12', '--orders', '6'],
+  child = spawn(SERVE, ['--no-build', '--web-port', '0', '--proxy-port', '0', '--emulator-port', '0', '--certs', '12', '--orders', '6'],
     { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (d) => { out += d; });
   child.stderr.on('data', (d) => { out += d; });
-  const pageUrl = `http://127.0.0.1:${web}/?endpoint=http://127.0.0.1:${emulator}&proxy=http://127.0.0.1:${proxy}/`;
-  for (let i = 0; i < 200 && !out.includes('Ctrl-C stops all.'); i++) {
+  for (let i = 0; i < 400 && !out.includes('Ctrl-C stops all.'); i++) {
     assert.equal(child.exitCode, null, `serve exited early:\n${out}`);
     await new Promise((r) => setTimeout(r, 50));
   }
-  assert.ok(out.includes(`open:  ${pageUrl}`), out);
+  const open = /open: {2}(http:\/\/127\.0\.0\.1:(\d+)\/\?endpoint=http:\/\/127\.0\.0\.1:(\d+)&proxy=http:\/\/127\.0\.0\.1:(\d+)\/)\n/.exec(out);
+  assert.ok(open, out);
+  const [, pageUrl, web, emulator, proxy] = open;
+  assert.equal(new Set([web, emulator, proxy]).size, 3, 'three ports');
+  assert.ok(out.includes(`page      http://127.0.0.1:${web}/`) && out.includes(`proxy     http://127.0.0.1:${proxy}/`)
+    && out.includes(`emulator  http://127.0.0.1:${emulator}`), out);
   assert.ok(out.includes(DEMO_KEY.accessKeyId) && out.includes(DEMO_KEY.accessKeySecret), 'demo AccessKey printed');
 
   const page = await fetch(pageUrl);
@@ -46,13 +49,17 @@ test('scripts/serve serves the demo and stops cleanly on SIGTERM', async () => {
   assert.equal((await viaProxy.json()).CurrentPage, 1);
   const refused = await fetch(`http://127.0.0.1:${proxy}/https://evil.example/`);
   assert.equal(refused.status, 403);
+  // The emulator is the proxy's one local target: the page's own server is not another.
+  const local = await fetch(`http://127.0.0.1:${proxy}/http://127.0.0.1:${web}/`, { headers: { origin: `http://127.0.0.1:${web}` } });
+  assert.deepEqual([local.status, (await local.json()).Code], [403, 'ProxyForbiddenHost']);
 
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   child.kill('SIGTERM');
   const started = Date.now();
   assert.deepEqual(await exited, { code: 0, signal: null });
   assert.ok(Date.now() - started < 5000, 'stopped promptly');
-  for (const port of [web, proxy, emulator]) assert.equal(await isListening(port), false, `port ${port} still open`);
+  // serve waits for its servers: none is left in its process group (a freed port may be anyone's by now).
+  assert.throws(() => process.kill(-child.pid, 0), { code: 'ESRCH' }, 'a server of serve still runs');
 });
 
 test('scripts/serve refuses unknown options', async () => {

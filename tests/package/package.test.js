@@ -145,7 +145,7 @@ document.title = 'ready';
 
   const site = await startStatic({ root: dist });
   const emulator = await startEmulator({ seed: 'package', certs: 25, orders: 0, rateLimit: false });
-  const proxy = await startProxy({ origins: [new URL(site.url).origin], allowLoopback: true, log: () => {} });
+  const proxy = await startProxy({ origins: [new URL(site.url).origin], allowLoopback: [new URL(emulator.url).host], log: () => {} });
   const browser = await launchBrowser();
   try {
     const connection = { ...DEMO_KEY, endpoint: emulator.url, proxy: proxy.url };

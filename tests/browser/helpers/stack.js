@@ -1,5 +1,5 @@
 // What every browser test starts: the CAS emulator, the CORS proxy (allowing the page's origin
-// and loopback), a static server for a temporary copy of web/ (plus test fixtures such as the
+// and, as its one loopback target, the emulator), a static server for a temporary copy of web/ (plus test fixtures such as the
 // embed page), and headless Debian Chromium through playwright-core with a fresh profile.
 // Everything listens on 127.0.0.1 on free ports; close() stops it all.
 import { cp, mkdtemp, rm } from 'node:fs/promises';
@@ -47,7 +47,7 @@ export async function startStack({ emulator: emulatorOptions = {}, files = {}, p
   const site = await startStatic({ root });
   const origin = new URL(site.url).origin;
   const emulator = await startEmulator({ rateLimit: false, ...emulatorOptions });
-  const proxy = await startProxy({ origins: [origin], allowLoopback: true, log: () => {}, ...proxyOptions });
+  const proxy = await startProxy({ origins: [origin], allowLoopback: [new URL(emulator.url).host], log: () => {}, ...proxyOptions });
   const browser = await launchBrowser();
   return {
     emulator, proxy, site, browser, root,
