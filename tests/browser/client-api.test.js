@@ -182,11 +182,14 @@ describe('client API against the emulator, through the proxy', () => {
     assert.ok(!error.message.includes(DEMO_KEY.accessKeyId), 'the AccessKey id is redacted in messages');
     // Page 1 and the pages asked for while it was away: one first burst, no page twice, no retry.
     await new Promise((r) => setTimeout(r, 1500));
-    const sent = stack.emulator.log.slice(before);
-    assert.ok(sent.length >= 1 && sent.length <= 10, `${sent.length} requests`);
+    // A page an earlier listing cancelled can still reach the emulator now; those were signed
+    // with the right secret, so they are told apart by their answer.
+    const recent = stack.emulator.log.slice(before);
+    const sent = recent.filter((e) => e.code === 'SignatureDoesNotMatch');
+    assert.ok(recent.every((e) => e.code === 'SignatureDoesNotMatch' || e.code === 'OK'), recent.map((e) => e.code).join());
+    assert.ok(sent.length >= 1 && sent.length <= 6, `${sent.length} requests`);
     assert.equal(sent[0].params.CurrentPage ?? '1', '1');
     assert.equal(new Set(sent.map((e) => e.params.CurrentPage ?? '1')).size, sent.length, 'a page was asked for twice');
-    assert.ok(sent.every((e) => e.code === 'SignatureDoesNotMatch'));
   });
 
   test('bad input is InvalidParameter and sends nothing', async () => {

@@ -238,9 +238,13 @@ void CasClient::pump() {
 }
 
 void CasClient::speculate(int64_t nowMs) {
-    // One window of the service's limit at most (10 a second): the first window is all the
-    // wait for TotalCount can idle, and a short listing then costs at most that many requests.
-    const int cap = std::min(config_.requestsPerSecond, RateLimiter::kDefaultRequestsPerSecond) - 1;
+    // With page 1, at most 6 requests at once: what a browser sends at once to one HTTP/1.1 host
+    // (the proxy); more would wait in its queue and reach the service later than the limiter
+    // counted them, bunching arrivals into a throttle. The wait for TotalCount idles less than
+    // one window, so this is enough to keep the window full, and a wrong secret or a one-page
+    // listing costs at most 6 requests.
+    constexpr int kMaxSpeculative = 5;
+    const int cap = std::min(config_.requestsPerSecond - 1, kMaxSpeculative);
     std::vector<OperationId> listings;
     for (const auto& [id, op] : operations_) {
         if (op.pager && op.speculated < cap) listings.push_back(id);

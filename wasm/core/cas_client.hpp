@@ -12,8 +12,8 @@
 //   1050 ms by default), so parallel pages and retries together stay under the account's
 //   limit; requests are not serialised, so high latency does not slow a listing down. While a
 //   listing waits for a first page (TotalCount), the budget that would idle goes to its next
-//   pages (Pager::speculate), at most one window's worth; answers no longer wanted once the
-//   count is known are dropped.
+//   pages (Pager::speculate), at most 5 of them; answers no longer wanted once the count is
+//   known are dropped.
 // - Failures: InvalidTimeStamp.Expired → learn the offset from `Date`, re-sign once
 //   (ClockSkew). Retryable errors → backoff or x-acs-retry-after (RetryPolicy); a throttling
 //   answer also holds the whole limiter for that delay. Anything else is reported.
