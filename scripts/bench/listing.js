@@ -61,19 +61,26 @@ async function sdkListing(emulator, showSize) {
 
 const throttled = (log, from) => log.slice(from).filter((e) => /^Throttling/.test(e.code ?? '')).length;
 
+// The emulator (valid certificates, the service's limit on) behind the proxy, and a page of the
+// site to run the client in.
+async function listingStack(certs, latencyMs) {
+  const stack = await startStack({
+    emulator: { account: { certificates: validCertificates(certs), orders: [] }, latencyMs,
+      rateLimit: { limit: LIMIT, windowMs: 1000 } },
+  });
+  const page = await stack.browser.context.newPage();
+  await page.goto(`${stack.site.url}casview/index.d.ts`);  // any same-origin document
+  const clientOptions = { ...DEMO_KEY, endpoint: stack.emulator.url, proxy: stack.proxy.url };
+  return { stack, page, clientOptions };
+}
+
 export async function benchListing({ smoke }) {
   const certs = smoke ? 150 : 5000;
   const showSize = 50;
   const latencyMs = smoke ? 20 : 200;
   const repetitions = smoke ? 1 : 3;
-  const stack = await startStack({
-    emulator: { account: { certificates: validCertificates(certs), orders: [] }, latencyMs,
-      rateLimit: { limit: LIMIT, windowMs: 1000 } },
-  });
+  const { stack, page, clientOptions } = await listingStack(certs, latencyMs);
   try {
-    const page = await stack.browser.context.newPage();
-    await page.goto(`${stack.site.url}casview/index.d.ts`);  // any same-origin document
-    const clientOptions = { ...DEMO_KEY, endpoint: stack.emulator.url, proxy: stack.proxy.url };
     const query = { OrderType: 'CERT', ShowSize: showSize };
     const ours = [];
     const peer = [];
@@ -151,14 +158,8 @@ function singleListingFigure(latencyMs) {
     const showSize = 50;
     const certs = pages * showSize;
     const repetitions = smoke ? 1 : 3;
-    const stack = await startStack({
-      emulator: { account: { certificates: validCertificates(certs), orders: [] }, latencyMs,
-        rateLimit: { limit: LIMIT, windowMs: 1000 } },
-    });
+    const { stack, page, clientOptions } = await listingStack(certs, latencyMs);
     try {
-      const page = await stack.browser.context.newPage();
-      await page.goto(`${stack.site.url}casview/index.d.ts`);  // any same-origin document
-      const clientOptions = { ...DEMO_KEY, endpoint: stack.emulator.url, proxy: stack.proxy.url };
       const { log } = stack.emulator;
       const runs = [];
       for (let r = 0; r < repetitions; r++) {
