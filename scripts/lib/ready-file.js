@@ -3,10 +3,13 @@
 // started it knows it is up and where, without probing a port something else may hold.
 import { renameSync, writeFileSync } from 'node:fs';
 
-export function writeReadyFile(path, origin) {
-  if (!path) return;
-  // Written whole, then renamed: a reader never sees half of it.
+/** Writes text to path whole, then renames it into place: a reader never sees half of it. */
+export function writeWhole(path, text) {
   const partial = `${path}.${process.pid}.partial`;
-  writeFileSync(partial, `${origin}\n`);
+  writeFileSync(partial, text);
   renameSync(partial, path);
+}
+
+export function writeReadyFile(path, origin) {
+  if (path) writeWhole(path, `${origin}\n`);
 }

@@ -1,10 +1,10 @@
 // A small static file server for web/: GET/HEAD only, no directory listing, nothing outside the
 // root (no `..`, no encoded separators, no symlinks leading out), MIME types the page needs
 // (application/wasm for streaming compilation), and the strict CSP the page must work under
-// (design §6).
+// (design §6). In demo mode (`demoConfig`) it also serves the demo's connection settings.
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { listen } from '../lib/http.js';
 
@@ -46,11 +46,17 @@ async function resolveFile(root, urlPath) {
   }
 }
 
+/** Where the page of a demo (opened with ?demo) reads its connection settings. */
+export const DEMO_CONFIG_PATH = '/casview-demo.json';
+
 /**
- * @param {{ root: string, port?: number, host?: string }} options
+ * @param {{ root: string, port?: number, host?: string, demoConfig?: string }} options
+ *   demoConfig: a JSON file (scripts/lib/demo-config.js writes it) served at DEMO_CONFIG_PATH,
+ *   read on each request (scripts/serve writes it once the proxy listens, after this server);
+ *   without it, or while the file is missing, that path is a 404 like any other.
  * @returns {Promise<{ url: string, port: number, close(): Promise<void> }>}
  */
-export async function startStatic({ root, port = 0, host = '127.0.0.1' }) {
+export async function startStatic({ root, port = 0, host = '127.0.0.1', demoConfig }) {
   const realRoot = await realpath(resolve(root)).catch(() => resolve(root)); // web/ may not exist yet
   const server = createServer(async (req, res) => {
     const send = (status, text, headers = {}) => {
@@ -58,6 +64,12 @@ export async function startStatic({ root, port = 0, host = '127.0.0.1' }) {
       res.end(req.method === 'HEAD' ? undefined : text);
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'Method not allowed\n', { Allow: 'GET, HEAD' });
+    if (demoConfig && req.url.split('?')[0] === DEMO_CONFIG_PATH) {
+      const text = await readFile(demoConfig, 'utf8').catch(() => null);
+      if (text === null) return send(404, 'Not found\n');
+      // It names this run's ports: never cached, so a restarted demo is not given old ones.
+      return send(200, text, { 'Content-Type': MIME['.json'], 'Cache-Control': 'no-store' });
+    }
     const file = await resolveFile(realRoot, req.url.split('?')[0]);
     if (!file) return send(404, 'Not found\n');
     const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';

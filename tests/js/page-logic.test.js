@@ -1,6 +1,6 @@
 // The page's pure logic: what the error banner advises per code, export file names, timeline
-// geometry, the virtual table's window, sorting, the status line, and how the loader runs the
-// listings (against a fake client: no network here; the browser tests use the real one).
+// geometry, the virtual table's window, sorting, the status line, the demo settings, and how the
+// loader runs the listings (against a fake client: no network here; the browser tests use the real one).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { adviceFor } from '../../web/app/error-banner.js';
@@ -13,6 +13,7 @@ import { detailFields } from '../../web/app/details.js';
 import { parseDays } from '../../web/app/filters.js';
 import { LISTINGS, loadInventory, sitesToLoad, siteLabel, sumProgress } from '../../web/app/loader.js';
 import { DICTIONARIES } from '../../web/app/i18n.js';
+import { wantsDemo, parseDemoConfig, fetchDemoConfig } from '../../web/app/demo.js';
 
 test('the banner advice per error code', () => {
   const cases = {
@@ -164,4 +165,32 @@ test('cancelling rejects with AbortError', async () => {
   const loading = loadInventory({ api, credentials, sites: sitesToLoad({ endpoint: 'e' }), proxy: '', inventory: {}, signal: controller.signal, onProgress() {} });
   setTimeout(() => controller.abort(), 5);
   await assert.rejects(loading, { name: 'AbortError' });
+});
+
+test('the demo is asked for by ?demo only', () => {
+  for (const search of ['?demo', 'demo', '?demo=1', '?endpoint=x&demo']) assert.equal(wantsDemo(search), true, search);
+  for (const search of ['', '?', '?endpoint=http://127.0.0.1:8788', '?demos', undefined]) assert.equal(wantsDemo(search), false, search);
+});
+
+test('demo settings need http(s) endpoint and proxy and a whole key', () => {
+  const good = { endpoint: 'http://127.0.0.1:8788', proxy: 'http://127.0.0.1:8787/', accessKeyId: 'id', accessKeySecret: 's' };
+  assert.deepEqual(parseDemoConfig({ ...good, extra: 1 }), good, 'only the four settings are taken');
+  for (const bad of [null, 'text', [], { ...good, endpoint: 'javascript:alert(1)' }, { ...good, proxy: 'not a url' },
+    { ...good, accessKeyId: '' }, { ...good, accessKeySecret: 42 }, { ...good, endpoint: undefined }]) {
+    assert.equal(parseDemoConfig(bad), null, JSON.stringify(bad));
+  }
+});
+
+test('demo settings are fetched next to the page, uncached; anything but a good 200 is none', async () => {
+  const good = { endpoint: 'http://127.0.0.1:8788', proxy: 'http://127.0.0.1:8787/', accessKeyId: 'id', accessKeySecret: 's' };
+  const asked = [];
+  const answer = (status, body) => async (url, init) => {
+    asked.push([String(url), init.cache]);
+    return new Response(body, { status });
+  };
+  assert.deepEqual(await fetchDemoConfig('http://127.0.0.1:8080/app/?demo#q=x', answer(200, JSON.stringify(good))), good);
+  assert.deepEqual(asked, [['http://127.0.0.1:8080/app/casview-demo.json', 'no-store']]);
+  assert.equal(await fetchDemoConfig('http://127.0.0.1:8080/', answer(404, 'Not found')), null);
+  assert.equal(await fetchDemoConfig('http://127.0.0.1:8080/', answer(200, '<html>')), null);
+  assert.equal(await fetchDemoConfig('http://127.0.0.1:8080/', async () => { throw new TypeError('fetch failed'); }), null);
 });

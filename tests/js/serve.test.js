@@ -1,5 +1,5 @@
 // scripts/serve: starts the static server, the proxy and the emulator on 127.0.0.1, prints the
-// preset page URL and the demo AccessKey once all three listen, and stops all of them on SIGTERM.
+// demo page URL (?demo) and the demo AccessKey once all three listen, serves the demo settings, and stops all of them on SIGTERM.
 // Ports 0 and the printed URLs: no port is picked here that another process could take first.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -27,13 +27,20 @@ test('scripts/serve serves the demo and stops cleanly on SIGTERM', async () => {
     assert.equal(child.exitCode, null, `serve exited early:\n${out}`);
     await new Promise((r) => setTimeout(r, 50));
   }
-  const open = /open: {2}(http:\/\/127\.0\.0\.1:(\d+)\/\?endpoint=http:\/\/127\.0\.0\.1:(\d+)&proxy=http:\/\/127\.0\.0\.1:(\d+)\/)\n/.exec(out);
+  // The printed URL carries no key: the page fetches the demo settings from its own server.
+  const open = /open: {2}(http:\/\/127\.0\.0\.1:(\d+)\/\?demo)\n/.exec(out);
   assert.ok(open, out);
-  const [, pageUrl, web, emulator, proxy] = open;
+  const [, pageUrl, web] = open;
+  const [, proxy] = /proxy {5}http:\/\/127\.0\.0\.1:(\d+)\//.exec(out) ?? [];
+  const [, emulator] = /emulator {2}http:\/\/127\.0\.0\.1:(\d+) /.exec(out) ?? [];
+  assert.ok(proxy && emulator && out.includes(`page      http://127.0.0.1:${web}/`), out);
   assert.equal(new Set([web, emulator, proxy]).size, 3, 'three ports');
-  assert.ok(out.includes(`page      http://127.0.0.1:${web}/`) && out.includes(`proxy     http://127.0.0.1:${proxy}/`)
-    && out.includes(`emulator  http://127.0.0.1:${emulator}`), out);
   assert.ok(out.includes(DEMO_KEY.accessKeyId) && out.includes(DEMO_KEY.accessKeySecret), 'demo AccessKey printed');
+  const demo = await fetch(`http://127.0.0.1:${web}/casview-demo.json`);
+  assert.equal(demo.headers.get('cache-control'), 'no-store');
+  assert.deepEqual(await demo.json(), {
+    endpoint: `http://127.0.0.1:${emulator}`, proxy: `http://127.0.0.1:${proxy}/`, ...DEMO_KEY,
+  }, 'the demo settings name this run\'s emulator and proxy');
 
   const page = await fetch(pageUrl);
   assert.equal(page.headers.get('content-security-policy'), CONTENT_SECURITY_POLICY);

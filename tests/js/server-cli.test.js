@@ -1,5 +1,5 @@
-// The servers' CLIs: on port 0 each writes its real origin to --ready-file once it listens, and
-// the proxy CLI refuses a loopback flag that names no target.
+// The servers' CLIs: on port 0 each writes its real origin to --ready-file once it listens, the
+// proxy CLI refuses a loopback flag that names no target, and the demo settings writer.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEMO_KEY } from '../../scripts/emulator/index.js';
 
 const script = (name) => fileURLToPath(new URL(`../../scripts/${name}/main.js`, import.meta.url));
 const WEB = fileURLToPath(new URL('../../web/', import.meta.url));
@@ -65,4 +66,19 @@ test('proxy CLI: --allow-loopback must name its targets; bad values are clear er
     assert.equal(r.status, 2, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
     assert.match(r.stderr, message, args.join(' '));
   }
+});
+
+test('demo-config CLI: writes the demo settings whole; a bad URL or no --out is a clear error', () => {
+  const writer = fileURLToPath(new URL('../../scripts/lib/demo-config.js', import.meta.url));
+  const out = join(dir, 'demo.json');
+  const ok = spawnSync(process.execPath, [writer, '--out', out, '--endpoint', 'http://127.0.0.1:8788', '--proxy', 'http://127.0.0.1:8787/']);
+  assert.equal(ok.status, 0, String(ok.stderr));
+  assert.deepEqual(JSON.parse(readFileSync(out, 'utf8')),
+    { endpoint: 'http://127.0.0.1:8788', proxy: 'http://127.0.0.1:8787/', ...DEMO_KEY });
+  const bad = spawnSync(process.execPath, [writer, '--out', out, '--endpoint', 'file:///etc/passwd', '--proxy', 'http://127.0.0.1:8787/']);
+  assert.equal(bad.status, 2);
+  assert.match(String(bad.stderr), /endpoint must be an http\(s\) URL/);
+  const none = spawnSync(process.execPath, [writer, '--endpoint', 'http://127.0.0.1:8788', '--proxy', 'http://127.0.0.1:8787/']);
+  assert.equal(none.status, 2);
+  assert.match(String(none.stderr), /--out PATH is required/);
 });

@@ -60,3 +60,29 @@ test('GET and HEAD only', async () => {
     assert.equal(r.headers.allow, 'GET, HEAD');
   }
 });
+
+test('without a demo config, /casview-demo.json is a 404 like any missing file', async () => {
+  const r = await get('/casview-demo.json');
+  assert.deepEqual([r.status, r.text], [404, 'Not found\n']);
+});
+
+test('in demo mode, /casview-demo.json is the demo config, read per request and never cached', async () => {
+  const config = join(dir, 'demo.json');
+  const demo = await startStatic({ root: join(dir, 'web'), port: 0, demoConfig: config });
+  try {
+    const fetchConfig = (path = '/casview-demo.json') => rawRequest(demo.port, { method: 'GET', path });
+    assert.equal((await fetchConfig()).status, 404, 'not written yet (the proxy is not up yet)');
+    writeFileSync(config, '{"endpoint":"http://127.0.0.1:1"}');
+    let r = await fetchConfig('/casview-demo.json?x=1');
+    assert.deepEqual([r.status, r.text], [200, '{"endpoint":"http://127.0.0.1:1"}']);
+    assert.equal(r.headers['content-type'], 'application/json; charset=utf-8');
+    assert.equal(r.headers['cache-control'], 'no-store');
+    assert.equal(r.headers['content-security-policy'], CONTENT_SECURITY_POLICY);
+    writeFileSync(config, '{"endpoint":"http://127.0.0.1:2"}');
+    r = await fetchConfig();
+    assert.equal(r.text, '{"endpoint":"http://127.0.0.1:2"}', 'a rewritten config is served at once');
+    assert.equal((await fetchConfig('/index.html')).status, 200, 'the rest of the site as before');
+  } finally {
+    await demo.close();
+  }
+});

@@ -1,7 +1,7 @@
 // The connection form of the page. Credentials stay in this module's form fields (memory) and
 // go only to createClient; the secret reaches sessionStorage only while "Remember for this
 // tab" is ticked, and never the URL or the console (design §6). Endpoint and Proxy can be
-// preset by the query string (?endpoint=…&proxy=…).
+// preset by the query string (?endpoint=…&proxy=…), or filled in by the local demo.
 import { readPresets } from './url-state.js';
 import { sitesToLoad } from './loader.js';
 
@@ -71,5 +71,23 @@ export function bindConnectionPanel(form, { search, storage, onLoad, onInvalid }
     });
   });
 
-  return { loadButton: field('load') };
+  return {
+    loadButton: field('load'),
+    /**
+     * Fills in the local demo's settings (demo.js): endpoint and proxy unless the query string
+     * set them, the demo AccessKey unless this tab remembers credentials (never persisted here).
+     * Returns whether the key was filled, i.e. whether loading now uses the demo account.
+     */
+    applyDemo(demo) {
+      if (presets.endpoint === undefined) endpoint.value = demo.endpoint;
+      if (presets.proxy === undefined) proxy.value = demo.proxy;
+      if (saved) return false;
+      id.value = demo.accessKeyId;
+      secret.value = demo.accessKeySecret;
+      token.value = '';
+      return true;
+    },
+    /** Loads as if Load were pressed. */
+    submit() { form.requestSubmit(); },
+  };
 }

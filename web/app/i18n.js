@@ -25,10 +25,12 @@ const en = {
   'conn.rememberHint': 'Keeps the secret in this tab’s session storage until the tab closes. Otherwise it stays in memory only.',
   'conn.load': 'Load',
   'conn.secretNote': 'The secret never leaves this page: only signatures are sent.',
+  'demo.notice': 'Local demo: a made-up account on the casview emulator running on this computer. Every certificate and order shown is invented; nothing comes from Alibaba Cloud.',
   'progress.label': 'Loading progress',
   'progress.text': '{done} of {total} pages, {entries} entries',
   'progress.cancel': 'Cancel',
   'progress.cancelled': 'Loading cancelled; showing what arrived.',
+  'progress.cancelledKept': 'Reload cancelled; the table still shows the earlier load from {time}.',
   'filters.legend': 'Filters',
   'filters.search': 'Search',
   'filters.searchPlaceholder': 'name, domain, SAN, id…',
@@ -80,6 +82,9 @@ const en = {
   'details.field': 'Field',
   'details.value': 'Value',
   'error.title': 'Loading failed',
+  'error.titleReload': 'Reload failed',
+  'error.keptEarlier': 'The table still shows the earlier load from {time}.',
+  'error.keptEarlierPartial': 'The table still shows what the earlier load got before it stopped at {time}.',
   'error.dismiss': 'Dismiss',
   'error.code': 'Code: {code}',
   'error.requestId': 'Request ID: {requestId}',
@@ -99,6 +104,7 @@ const en = {
   'advice.malformed': 'The answer was not a CAS response. Check that Endpoint and Proxy point to Alibaba Cloud CAS (or the emulator).',
   'advice.invalidParameter': 'A setting was refused before anything was sent ({param}). Check the fields.',
   'advice.missingKey': 'Enter an AccessKey ID and AccessKey Secret.',
+  'advice.demoMissing': 'This page was opened as the local demo (?demo), but its server has no demo settings. Start the demo with scripts/serve, or fill in the connection yourself.',
   'advice.generic': 'The request failed. The message below is the service’s own.',
 };
 
@@ -124,10 +130,12 @@ const zhCN = {
   'conn.rememberHint': '将 Secret 保存在此标签页的会话存储中，关闭标签页即清除；否则只保存在内存中。',
   'conn.load': '加载',
   'conn.secretNote': 'Secret 不会离开此页面：只发送签名。',
+  'demo.notice': '本地演示：使用本机 casview 模拟器中的虚构账号。这里显示的证书和订单全是编造的，均不来自阿里云。',
   'progress.label': '加载进度',
   'progress.text': '已加载 {done} / {total} 页，{entries} 条',
   'progress.cancel': '取消',
   'progress.cancelled': '已取消加载；显示已收到的数据。',
+  'progress.cancelledKept': '已取消重新加载；表格仍显示 {time} 的上一次加载结果。',
   'filters.legend': '筛选',
   'filters.search': '搜索',
   'filters.searchPlaceholder': '名称、域名、SAN、ID…',
@@ -179,6 +187,9 @@ const zhCN = {
   'details.field': '字段',
   'details.value': '值',
   'error.title': '加载失败',
+  'error.titleReload': '重新加载失败',
+  'error.keptEarlier': '表格仍显示 {time} 的上一次加载结果。',
+  'error.keptEarlierPartial': '表格仍显示上一次加载在 {time} 中止前收到的数据。',
   'error.dismiss': '关闭',
   'error.code': '错误码：{code}',
   'error.requestId': '请求 ID：{requestId}',
@@ -198,6 +209,7 @@ const zhCN = {
   'advice.malformed': '收到的不是 CAS 响应。请确认服务地址与代理指向阿里云 CAS（或模拟器）。',
   'advice.invalidParameter': '设置在发送前被拒绝（{param}）。请检查各字段。',
   'advice.missingKey': '请输入 AccessKey ID 和 AccessKey Secret。',
+  'advice.demoMissing': '此页面以本地演示方式（?demo）打开，但其服务器没有提供演示设置。请用 scripts/serve 启动演示，或自行填写连接信息。',
   'advice.generic': '请求失败。下面是服务返回的原始信息。',
 };
 
@@ -245,6 +257,15 @@ const numberFormats = new Map();
 export function formatNumber(n) {
   if (!numberFormats.has(current)) numberFormats.set(current, new Intl.NumberFormat(current));
   return numberFormats.get(current).format(n);
+}
+
+// The time of day of a load, in the page's language and the user's time zone.
+const timeFormats = new Map();
+export function formatTime(ms) {
+  if (!timeFormats.has(current)) {
+    timeFormats.set(current, new Intl.DateTimeFormat(current, { hour: '2-digit', minute: '2-digit', second: '2-digit' }));
+  }
+  return timeFormats.get(current).format(ms);
 }
 
 /** Dates are shown as ISO (UTC) days: unambiguous in both languages and sortable by eye. */

@@ -5,6 +5,7 @@ import { LANGUAGES, language, pickLanguage, setLanguage, translateTree, onLangua
 import { parseHash, formatHash } from './url-state.js';
 import { bindConnectionPanel } from './connection-panel.js';
 import { createInventoryView } from './inventory-view.js';
+import { wantsDemo, fetchDemoConfig } from './demo.js';
 
 const LANGUAGE_KEY = 'casview.language';  // a preference, not a secret: localStorage is fine
 
@@ -33,6 +34,8 @@ function applyLanguage() {
   document.title = t('app.title');
   translateTree(document.querySelector('header'));
   translateTree(document.getElementById('connection'));
+  const demoNotice = document.getElementById('demo-notice');
+  demoNotice.textContent = t(demoNotice.dataset.i18n);
 }
 onLanguageChange(applyLanguage);
 applyLanguage();
@@ -61,3 +64,14 @@ const panel = bindConnectionPanel(document.getElementById('connection'), {
     }
   },
 });
+
+// The local demo (?demo, as scripts/serve prints it): its settings come from the page's own
+// server, the notice says the data is made up, and the table loads with no typing.
+if (wantsDemo(location.search)) {
+  const demo = await fetchDemoConfig(location.href);
+  if (!demo) view.banner.show('demoMissing');
+  else {
+    document.getElementById('demo-notice').hidden = false;
+    if (panel.applyDemo(demo)) panel.submit();
+  }
+}

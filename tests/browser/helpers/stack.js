@@ -10,6 +10,7 @@ import { chromium } from 'playwright-core';
 import { startEmulator, DEMO_KEY } from '../../../scripts/emulator/index.js';
 import { startProxy } from '../../../scripts/proxy/index.js';
 import { startStatic } from '../../../scripts/static/server.js';
+import { writeDemoConfig } from '../../../scripts/lib/demo-config.js';
 
 export { DEMO_KEY };
 export const WEB_ROOT = fileURLToPath(new URL('../../../web/', import.meta.url));
@@ -36,21 +37,25 @@ export async function launchBrowser({ locale = 'en-US', colorScheme = 'light', v
 }
 
 /**
- * @param {{ emulator?: object, files?: Record<string, string>, proxy?: object }} options
+ * @param {{ emulator?: object, files?: Record<string, string>, proxy?: object, demo?: boolean }} options
  *   emulator: startEmulator options; files: extra files for the web root (path inside it →
- *   source path), e.g. the embed fixture; proxy: extra startProxy options.
+ *   source path), e.g. the embed fixture; proxy: extra startProxy options; demo: serve the demo
+ *   settings for this emulator and proxy, as scripts/serve does.
  */
-export async function startStack({ emulator: emulatorOptions = {}, files = {}, proxy: proxyOptions = {} } = {}) {
+export async function startStack({ emulator: emulatorOptions = {}, files = {}, proxy: proxyOptions = {}, demo = false } = {}) {
   const root = await mkdtemp(join(tmpdir(), 'casview-web-'));
   await cp(WEB_ROOT, root, { recursive: true });
   for (const [target, source] of Object.entries(files)) await cp(source, join(root, target));
-  const site = await startStatic({ root });
+  // Outside the served root: like scripts/serve, the settings are not one of the site's files.
+  const demoConfig = demo ? `${root}.demo.json` : undefined;
+  const site = await startStatic({ root, demoConfig });
   const origin = new URL(site.url).origin;
   const emulator = await startEmulator({ rateLimit: false, ...emulatorOptions });
   const proxy = await startProxy({ origins: [origin], allowLoopback: [new URL(emulator.url).host], log: () => {}, ...proxyOptions });
+  if (demoConfig) writeDemoConfig(demoConfig, { endpoint: emulator.url, proxy: proxy.url });
   const browser = await launchBrowser();
   return {
-    emulator, proxy, site, browser, root,
+    emulator, proxy, site, browser, root, demoConfig,
     /** The page URL with endpoint and proxy preset by query parameters. */
     pageUrl(path = '', { endpoint = emulator.url, proxyUrl = proxy.url } = {}) {
       return `${site.url}${path}?endpoint=${encodeURIComponent(endpoint)}&proxy=${encodeURIComponent(proxyUrl)}`;
@@ -59,6 +64,7 @@ export async function startStack({ emulator: emulatorOptions = {}, files = {}, p
       await browser.close();
       await Promise.all([site.close(), proxy.close(), emulator.close()]);
       await rm(root, { recursive: true, force: true });
+      if (demoConfig) await rm(demoConfig, { force: true });
     },
   };
 }
