@@ -1,5 +1,5 @@
 // The public client API (createClient, listUserCertificateOrder, listAll) in headless Chromium,
-// through the project's CORS proxy to the CAS emulator: what issue 5 promises, end to end.
+// through the project's CORS proxy to the CAS emulator: what the public JS API promises, end to end.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 

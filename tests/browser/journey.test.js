@@ -1,4 +1,4 @@
-// The user journey of issue 6 in headless Chromium, against the emulator and the project's
+// A user's journey in headless Chromium, against the emulator and the project's
 // proxy: fill the form, Load, counts equal the emulator's truth, search, sort by each column,
 // each filter, coverage, timeline, export (both formats, files checked), details, keyboard,
 // language switch, URL hash round-trip, and no secret in any URL, storage, request or log.

@@ -1,4 +1,4 @@
-// The npm package as a user gets it (issue 5, "Package"): `npm pack`; the tarball holds exactly
+// The npm package as a user gets it: `npm pack`; the tarball holds exactly
 // the files that ship; a fresh Vite project installs it offline, `vite build` bundles it (the
 // .wasm emitted as an asset), and the built pages run in headless Chromium under the strict CSP
 // of scripts/static; Node 20 imports it by name; tsc checks tests/types/usage.ts against the

@@ -2,7 +2,7 @@
 // SHA-1 block function, on buffers we own: the HMAC<SHA1> class pulls in Crypto++'s
 // transformation and buffering classes (~10 KB of WASM, virtual calls on every block), and a
 // StringSource → HashFilter → Base64Encoder pipeline costs several times the HMAC itself in
-// WASM (see the performance issue).
+// WASM (the signing figure in the README's Performance section).
 #include "hmac_sha1.hpp"
 
 #include <cryptopp/sha.h>
