@@ -12,7 +12,7 @@ import { statusParts } from '../../web/app/status-line.js';
 import { detailFields } from '../../web/app/details.js';
 import { parseDays } from '../../web/app/filters.js';
 import { LISTINGS, loadInventory, sitesToLoad, siteLabel, sumProgress } from '../../web/app/loader.js';
-import { DICTIONARIES } from '../../web/app/i18n.js';
+import { DICTIONARIES, formatTime, setLanguage } from '../../web/app/i18n.js';
 import { wantsDemo, parseDemoConfig, fetchDemoConfig } from '../../web/app/demo.js';
 
 test('the banner advice per error code', () => {
@@ -193,4 +193,15 @@ test('demo settings are fetched next to the page, uncached; anything but a good 
   assert.equal(await fetchDemoConfig('http://127.0.0.1:8080/', answer(404, 'Not found')), null);
   assert.equal(await fetchDemoConfig('http://127.0.0.1:8080/', answer(200, '<html>')), null);
   assert.equal(await fetchDemoConfig('http://127.0.0.1:8080/', async () => { throw new TypeError('fetch failed'); }), null);
+});
+
+test('a load\'s time: the time of day, with the day when it is not today', () => {
+  setLanguage('en');
+  const now = new Date(2026, 11, 4, 15, 0, 0).getTime();
+  const today = formatTime(new Date(2026, 11, 4, 9, 5, 7).getTime(), now);
+  assert.match(today, /09:05:07/);
+  assert.doesNotMatch(today, /2026|Dec/);
+  const yesterday = formatTime(new Date(2026, 11, 3, 23, 59, 1).getTime(), now);
+  assert.match(yesterday, /Dec 3, 2026/);
+  assert.match(yesterday, /11:59:01/);
 });

@@ -1,6 +1,6 @@
 // What to do about a failed load, per error code (CasError.code: the service's Code, the
 // client's own, or the CORS proxy's Proxy* codes), and the banner that says it.
-import { t, onLanguageChange } from './i18n.js';
+import { t, formatTime, onLanguageChange } from './i18n.js';
 
 // Exact codes first, then prefixes: services add sub-codes (Throttling.User, Forbidden.RAM…).
 const EXACT = {
@@ -53,7 +53,7 @@ export function createErrorBanner(doc = document) {
   retry.className = 'banner-retry';
   retry.setAttribute('role', 'status');
   retry.hidden = true;
-  let shown = null;      // { error } or { adviceKey }
+  let shown = null;      // { error } or { adviceKey }, and { keptAt, keptComplete } after a reload
   let retrying = null;
 
   function render() {
@@ -63,7 +63,7 @@ export function createErrorBanner(doc = document) {
     if (shown) {
       element.setAttribute('role', 'alert');
       const title = doc.createElement('strong');
-      title.textContent = t('error.title');
+      title.textContent = t(shown.keptAt === undefined ? 'error.title' : 'error.titleReload');
       const advice = doc.createElement('p');
       advice.className = 'banner-advice';
       const error = shown.error;
@@ -80,6 +80,13 @@ export function createErrorBanner(doc = document) {
         message.className = 'banner-message';
         message.textContent = error.message ?? '';
         element.append(facts, message);
+      }
+      if (shown.keptAt !== undefined) {
+        // A reload failed: the rows shown are the earlier load's, and the user should know when that was.
+        const kept = doc.createElement('p');
+        kept.className = 'banner-kept';
+        kept.textContent = t(shown.keptComplete ? 'error.keptEarlier' : 'error.keptEarlierPartial', { time: formatTime(shown.keptAt) });
+        element.append(kept);
       }
       const dismiss = doc.createElement('button');
       dismiss.type = 'button';
@@ -98,8 +105,14 @@ export function createErrorBanner(doc = document) {
   return {
     element,
     retryElement: retry,
-    /** Shows an error (a CasError or any Error), or an advice key with no error. */
-    show(error) { shown = typeof error === 'string' ? { adviceKey: error } : { error }; render(); },
+    /**
+     * Shows an error (a CasError or any Error), or an advice key with no error. keptAt (ms) and
+     * keptComplete: a reload failed, and the table still shows the load that ended then.
+     */
+    show(error, { keptAt, keptComplete = true } = {}) {
+      shown = { ...(typeof error === 'string' ? { adviceKey: error } : { error }), keptAt, keptComplete };
+      render();
+    },
     clear() { shown = null; retrying = null; render(); },
     /** The retry note from ListProgress.retrying (undefined clears it). */
     setRetrying(next) { retrying = next ?? null; render(); },

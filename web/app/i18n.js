@@ -48,6 +48,7 @@ const en = {
   'filters.monthExpired': 'Already expired',
   'filters.clearMonth': 'Clear month',
   'filters.reset': 'Reset filters',
+  'view.clear': 'Clear table',
   'kind.certificate': 'Certificate',
   'kind.order': 'Order',
   'status.showing': 'Showing {shown} of {total}',
@@ -153,6 +154,7 @@ const zhCN = {
   'filters.monthExpired': '已过期',
   'filters.clearMonth': '清除月份',
   'filters.reset': '重置筛选',
+  'view.clear': '清空表格',
   'kind.certificate': '证书',
   'kind.order': '订单',
   'status.showing': '显示 {shown} / 共 {total} 条',
@@ -259,13 +261,18 @@ export function formatNumber(n) {
   return numberFormats.get(current).format(n);
 }
 
-// The time of day of a load, in the page's language and the user's time zone.
+// When a load ended, in the page's language and the user's time zone: the time of day, and the
+// day too unless it is today (a tab left open overnight).
 const timeFormats = new Map();
-export function formatTime(ms) {
-  if (!timeFormats.has(current)) {
-    timeFormats.set(current, new Intl.DateTimeFormat(current, { hour: '2-digit', minute: '2-digit', second: '2-digit' }));
+export function formatTime(ms, now = Date.now()) {
+  const day = new Date(ms).toDateString() !== new Date(now).toDateString();
+  const key = `${current}${day ? ' day' : ''}`;
+  if (!timeFormats.has(key)) {
+    timeFormats.set(key, new Intl.DateTimeFormat(current, {
+      ...(day ? { year: 'numeric', month: 'short', day: 'numeric' } : {}), hour: '2-digit', minute: '2-digit', second: '2-digit',
+    }));
   }
-  return timeFormats.get(current).format(ms);
+  return timeFormats.get(key).format(ms);
 }
 
 /** Dates are shown as ISO (UTC) days: unambiguous in both languages and sortable by eye. */

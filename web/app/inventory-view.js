@@ -1,7 +1,9 @@
 // The inventory view shared by the page and <cas-cert-table>: error banner, progress, status
 // line, export, filters, timeline, table and details, over one Inventory. It owns the view
 // state (url-state.js shape) and reports changes; where that state lives (the URL hash for the
-// page) is the host's business.
+// page) is the host's business. Nothing shown is lost to a reload: a load while rows are shown
+// fills a second Inventory, which replaces the shown one only once it has every row; a failed
+// or cancelled reload leaves the table as it was and says from when it is.
 import { t, translateTree, onLanguageChange, language } from './i18n.js';
 import { emptyState, toInventoryFilter } from './url-state.js';
 import { createErrorBanner } from './error-banner.js';
@@ -31,7 +33,8 @@ export function nextSort(sort, key) {
  */
 export function createInventoryView(doc, { api, state: initial, onStateChange = () => {}, onSelect = () => {} }) {
   let state = { ...emptyState(), ...initial };
-  let inventory = null;
+  let inventory = null;        // the Inventory shown
+  let shown = null;            // { at: ms, complete } of the load that filled it, while it has rows
   let loading = null;          // AbortController of the load in progress
   let cancelTimeline = () => {};
   let cancelChoices = () => {};
@@ -55,7 +58,12 @@ export function createInventoryView(doc, { api, state: initial, onStateChange = 
     button.addEventListener('click', () => exportRows(doc, inventory, format, currentQuery()));
     return button;
   });
-  exports.append(...exportButtons);
+  const clearButton = doc.createElement('button');
+  clearButton.type = 'button';
+  clearButton.dataset.i18n = 'view.clear';
+  clearButton.disabled = true;
+  clearButton.addEventListener('click', clear);
+  exports.append(...exportButtons, clearButton);
   toolbar.append(status.element, exports);
 
   const filters = createFilters(doc, {
@@ -89,6 +97,7 @@ export function createInventoryView(doc, { api, state: initial, onStateChange = 
     const result = table.update({ keepScroll });
     status.render(inventory ? result : null);
     for (const button of exportButtons) button.disabled = !inventory || result.matched === 0;
+    clearButton.disabled = !inventory || result.total === 0 || Boolean(loading);
     // The timeline waits until the table has painted: a keystroke shows its rows first.
     cancelTimeline();
     cancelTimeline = afterPaint(drawTimeline);
@@ -136,6 +145,16 @@ export function createInventoryView(doc, { api, state: initial, onStateChange = 
     cancelChoices = afterPaint(() => filters.setChoices({ resourceGroups: inventory.resourceGroups() }));
   }
 
+  /** Empties the table (the user's Clear); a load in progress goes on. */
+  function clear() {
+    if (!inventory) return;
+    inventory.clear();
+    shown = null;
+    table.setShowSite(false);
+    filters.setChoices({ statusCounts: {}, resourceGroups: [], sites: [] });
+    refresh();
+  }
+
   async function load({ credentials, sites, proxy }) {
     loading?.abort();
     cancelChoices();
@@ -143,36 +162,61 @@ export function createInventoryView(doc, { api, state: initial, onStateChange = 
     loading = controller;
     banner.clear();
     progress.start();
+    // Rows on screen make this a reload: it goes into a second Inventory, swapped in when whole
+    // (for that time both are in the WASM heap). A first load fills the shown one as pages arrive.
+    const kept = inventory?.size ? (shown ?? { at: Date.now(), complete: false }) : null;
+    let target = null;
+    refresh();  // Clear is off while loading
     try {
-      inventory ??= await api.createInventory();
-      inventory.clear();
-      refresh();
+      if (kept) target = await api.createInventory();
+      else {
+        inventory ??= await api.createInventory();
+        inventory.clear();
+        target = inventory;
+        refresh();
+      }
       const loaded = await loadInventory({
-        api, credentials, sites, proxy, inventory, signal: controller.signal,
+        api, credentials, sites, proxy, inventory: target, signal: controller.signal,
         onProgress: (p) => {
           if (loading !== controller) return;
           progress.update(p);
           banner.setRetrying(p.retrying);
-          if (!redrawTimer) redrawTimer = setTimeout(() => { redrawTimer = 0; refresh({ keepScroll: true }); }, LOADING_REDRAW_MS);
+          if (!kept && !redrawTimer) redrawTimer = setTimeout(() => { redrawTimer = 0; refresh({ keepScroll: true }); }, LOADING_REDRAW_MS);
         },
       });
+      if (loading !== controller) throw new DOMException('a newer load replaced this one', 'AbortError');
+      if (kept) {
+        const earlier = inventory;
+        inventory = target;
+        earlier.dispose();
+      }
+      target = null;
+      shown = { at: Date.now(), complete: true };
+      loading = null;
       progress.finish('done');
       banner.setRetrying(undefined);
       showLoaded(loaded.sites);
       return loaded;
     } catch (error) {
-      const cancelled = controller.signal.aborted && error?.name === 'AbortError' && loading === controller;
-      progress.finish(cancelled ? 'cancelled' : 'failed');
+      if (kept) target?.dispose();
+      // A newer load owns the progress bar and the banner now.
+      if (loading !== controller) throw error;
+      loading = null;
+      const cancelled = controller.signal.aborted && error?.name === 'AbortError';
+      progress.finish(cancelled ? 'cancelled' : 'failed', kept ? { keptAt: kept.at } : {});
       banner.setRetrying(undefined);
-      if (!cancelled) banner.show(error);
-      // What arrived before the stop stays visible.
-      if (inventory) showLoaded(sites.map((s) => s.site));
+      if (!cancelled) banner.show(error, kept ? { keptAt: kept.at, keptComplete: kept.complete } : {});
+      if (kept) refresh({ keepScroll: true });
+      else if (inventory) {
+        // What arrived before the stop stays visible.
+        if (inventory.size) shown = { at: Date.now(), complete: false };
+        showLoaded(sites.map((s) => s.site));
+      }
       if (cancelled) return { cancelled: true };
       throw error;
     } finally {
       clearTimeout(redrawTimer);
       redrawTimer = 0;
-      if (loading === controller) loading = null;
     }
   }
 
@@ -186,6 +230,7 @@ export function createInventoryView(doc, { api, state: initial, onStateChange = 
     banner,
     filters,
     load,
+    clear,
     cancel() { loading?.abort(); },
     get inventory() { return inventory; },
     get state() { return state; },

@@ -2,7 +2,7 @@
 // and EXPIRED, so expired ones are not silently missing) and orders (CPACK and BUY, every
 // status), every page, through CasClient.listAll; progress summed over all listings; one
 // AbortController cancels them all; the first failure cancels the rest.
-import { t, formatNumber, onLanguageChange } from './i18n.js';
+import { t, formatNumber, formatTime, onLanguageChange } from './i18n.js';
 
 export const ENDPOINTS = Object.freeze({
   cn: 'https://cas.aliyuncs.com',
@@ -108,12 +108,16 @@ export function createProgress(doc, { onCancel }) {
   cancel.addEventListener('click', () => onCancel());
   element.append(label, text, cancel);
   let last = null;
+  let keptAt = null;  // a reload that stopped: when the table's rows were loaded
 
   function render() {
     labelText.textContent = t('progress.label');
     cancel.textContent = t('progress.cancel');
     if (!last) { text.textContent = ''; return; }
-    if (element.dataset.state === 'cancelled') { text.textContent = t('progress.cancelled'); return; }
+    if (element.dataset.state === 'cancelled') {
+      text.textContent = keptAt === null ? t('progress.cancelled') : t('progress.cancelledKept', { time: formatTime(keptAt) });
+      return;
+    }
     if (last.pagesTotal === null) bar.removeAttribute('value');  // indeterminate until totals are known
     else {
       bar.max = Math.max(1, last.pagesTotal);
@@ -132,15 +136,20 @@ export function createProgress(doc, { onCancel }) {
     bar,
     start() {
       last = { pagesDone: 0, pagesTotal: null, entriesLoaded: 0 };
+      keptAt = null;
       element.hidden = false;
       element.dataset.state = 'loading';
       cancel.disabled = false;
       render();
     },
     update(progress) { last = progress; render(); },
-    /** The load ended ('done', 'cancelled' or 'failed'): Cancel is disabled, data-state says how. */
-    finish(state) {
+    /**
+     * The load ended ('done', 'cancelled' or 'failed'): Cancel is disabled, data-state says how.
+     * keptAt: a reload stopped, and the table still shows the rows loaded then.
+     */
+    finish(state, { keptAt: at = null } = {}) {
       element.dataset.state = state;
+      keptAt = at;
       cancel.disabled = true;
       render();
       if (last?.pagesTotal === null) bar.value = 0;  // stopped before any total was known: not "busy"

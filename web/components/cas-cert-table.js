@@ -66,10 +66,17 @@ export class CasCertTable extends HTMLElement {
   get proxy() { return this.getAttribute('proxy') ?? ''; }
   set proxy(value) { this.setAttribute('proxy', value); }
 
-  /** The Inventory once loaded (for portals that want more than the table). */
+  /**
+   * The Inventory shown, once loaded (for portals that want more than the table). A reload
+   * replaces it with a new one when that has every row, and disposes the earlier one: read it
+   * after each 'load' rather than keeping it.
+   */
   get inventory() { return this.#view.inventory; }
 
-  /** Loads everything; resolves with { total }, or { cancelled: true }. Failures also emit 'error'. */
+  /**
+   * Loads everything; resolves with { total }, or { cancelled: true }. Failures also emit
+   * 'error'. A failed or cancelled reload keeps the rows shown before it.
+   */
   async load() {
     try {
       const result = await this.#view.load({
@@ -87,8 +94,11 @@ export class CasCertTable extends HTMLElement {
     }
   }
 
-  /** Stops a load in progress; what arrived stays shown. */
+  /** Stops a load in progress; what arrived stays shown (or, for a reload, what was shown). */
   cancel() { this.#view.cancel(); }
+
+  /** Empties the table, as its Clear table button does. */
+  clear() { this.#view.clear(); }
 }
 
 if (!customElements.get('cas-cert-table')) customElements.define('cas-cert-table', CasCertTable);
