@@ -1,5 +1,5 @@
 // Figure: listing 5,000 certificates (ShowSize 50: 100 pages) from the CAS emulator answering
-// after 200 ms, with its 10 requests/second per-AccessKey limit on (design §5):
+// after 200 ms, with its 10 requests/second per-AccessKey limit on (docs/performance.md):
 //  - casview: client.listAll in headless Chromium, through the project's CORS proxy (the
 //    stack the browser tests use; Emscripten fetch is XMLHttpRequest, so a browser it is);
 //  - peer: the official SDK (@alicloud/cas20200407, signatureAlgorithm 'v2', i.e. RPC 1.0) in

@@ -4,13 +4,13 @@
 //    already in the inventory, as listAll({ inventory }) leaves them) to the end of the
 //    rendering of the frame that shows the table; the detail line adds when the page had
 //    indexed every row for search in idle time after that paint;
-//  - Search keystroke → painted (budget p95 ≤ 16 ms, design §5: the keystroke's work fits in a
-//    60 Hz frame): each key handled at the start of a frame, from its input event to the end of
-//    that frame's rendering (query, DOM, style, layout, paint). Waiting for the display's next
-//    frame is no work of the page's and is left out; the detail line also gives the time to the
-//    next frame as a typist sees it (up to 16.7 ms more) and the work alone (input → laid out).
-//    Typing starts once the rows are indexed for search (a typist's first key comes later than
-//    that: see the first paint's detail line).
+//  - Search keystroke → painted (budget p95 ≤ 16 ms, docs/performance.md: the keystroke's work
+//    fits in a 60 Hz frame): each key handled at the start of a frame, from its input event to
+//    the end of that frame's rendering (query, DOM, style, layout, paint). Waiting for the
+//    display's next frame is no work of the page's and is left out; the detail line also gives
+//    the time to the next frame as a typist sees it (up to 16.7 ms more) and the work alone
+//    (input → laid out). Typing starts once the rows are indexed for search (a typist's first
+//    key comes later than that: see the first paint's detail line).
 // The data comes in through a stand-in client (scripts/bench/page/bench.js), so the network
 // and the 10 requests/second limit are not what is measured.
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';

@@ -1,7 +1,7 @@
 // Figures: one 100-row ListUserCertificateOrder page (tests/fixtures/pages/*-100.json, about
 // 53 KB) parsed by casview, against JSON.parse of the same body, in the same Node process.
 //
-// casview keeps rows in WASM and hands the page only the rows it shows (shared/design.md §5),
+// casview keeps rows in WASM and hands the page only the rows it shows (docs/performance.md),
 // so "JS-usable rows with derived fields" is measured into WASM, and two longer paths for scale:
 //  - into WASM: the body (as bytes in WASM memory, where Emscripten fetch puts a response) is
 //    parsed and every row is added to an inventory with its derived fields (display name,

@@ -71,7 +71,8 @@ const BASES = ['example.com', 'example.org', 'example.net', 'example.com.cn', 's
 const IDN_BASES = ['测试.中国', 'bücher.example', '例子.公司'];
 const ASCII_BASES = BASES.filter((b) => !IDN_BASES.includes(b));
 const SUBS = ['www', 'api', 'mail', 'cdn', 'static', 'pay', 'm', 'admin', 'dev', 'staging', 'auth', 'img'];
-// Names of uploaded certificates are user-controlled (design §6), so some are hostile on purpose.
+// Names of uploaded certificates are user-controlled (docs/security.md), so some are hostile on
+// purpose.
 const UPLOAD_NAMES = ['<img src=x onerror=alert(1)>', '=HYPERLINK("http://evil.example","x")',
   '+cmd|\' /C calc\'!A0', 'prod "edge" & <cdn>', '证书-生产环境 🚀', 'Ünïcödé cert'];
 const SUBJECTS = [

@@ -51,7 +51,7 @@ export { DEMO_KEY, DEMO_STS_KEY, DEMO_KEYS };
 export { generateAccount, loadAccount } from './account.js';
 export { FAULT_KINDS } from './faults.js';
 
-// int64 beyond 2^53 as a decimal string, as casview's public API gives it (design §2).
+// int64 beyond 2^53 as a decimal string, as casview's public API gives it (docs/js-api.md).
 const clientValue = (row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? v.toString() : v]));
 const rowKey = (row) => String(row.CertificateId ?? row.OrderId ?? row.InstanceId);
 

@@ -1,5 +1,5 @@
 // The CORS proxy's HTTP handling. Requests carry AccessKey ids, tokens and signatures in their
-// query strings and bodies (design §4, §6), so this file never logs either, forwards only a few
+// query strings and bodies (docs/security.md), so this file never logs either, forwards only a few
 // harmless headers, follows no redirect, and bounds sizes and time.
 import http from 'node:http';
 import https from 'node:https';

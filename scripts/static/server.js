@@ -1,7 +1,7 @@
 // A small static file server for web/: GET/HEAD only, no directory listing, nothing outside the
 // root (no `..`, no encoded separators, no symlinks leading out), MIME types the page needs
 // (application/wasm for streaming compilation), and the strict CSP the page must work under
-// (design §6). In demo mode (`demoConfig`) it also serves the demo's connection settings.
+// (docs/security.md). In demo mode (`demoConfig`) it also serves the demo's connection settings.
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';

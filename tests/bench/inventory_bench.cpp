@@ -4,7 +4,7 @@
 //   cmake --preset native-release && cmake --build --preset native-release
 //   ./build/native-release/tests/bench/inventory_bench [rows]
 //
-// Design budgets (shared/design.md §5): parsing ≤ 2× JSON.parse (in WASM; see scripts/bench),
+// Budgets (docs/performance.md): parsing ≤ 2× JSON.parse (in WASM; see scripts/bench),
 // filtering 100,000 rows ≤ 16 ms p95 to paint.
 #include <algorithm>
 #include <chrono>

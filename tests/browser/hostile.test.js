@@ -1,4 +1,4 @@
-// Hostile data (design §6): names of uploaded certificates are user-controlled. Markup shows as
+// Hostile data (docs/security.md): names of uploaded certificates are user-controlled. Markup shows as
 // literal text and runs nothing (no dialog, no <img>, no console error, no CSP violation);
 // spreadsheet formulas are neutralised in the CSV export.
 import { test, before, after } from 'node:test';

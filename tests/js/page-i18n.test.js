@@ -1,5 +1,5 @@
 // The page's dictionaries: both languages have the same keys and placeholders, the contract
-// labels of design §3 are exact in English, and the default language follows the browser.
+// labels of docs/page.md are exact in English, and the default language follows the browser.
 import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { DICTIONARIES, pickLanguage, setLanguage, t, language, onLanguageChange, formatDate } from '../../web/app/i18n.js';
@@ -16,7 +16,7 @@ test('en and zh-CN have the same keys and the same placeholders', () => {
   for (const key of Object.keys(en)) assert.notEqual(zh[key].trim(), '', key);
 });
 
-test('the accessible names of design §3 are exact in English', () => {
+test('the accessible names of docs/page.md are exact in English', () => {
   const names = {
     'conn.accessKeyId': 'AccessKey ID', 'conn.accessKeySecret': 'AccessKey Secret',
     'conn.securityToken': 'Security token', 'conn.endpoint': 'Endpoint', 'conn.proxy': 'Proxy',

@@ -1,6 +1,6 @@
 // The connection form of the page. Credentials stay in this module's form fields (memory) and
 // go only to createClient; the secret reaches sessionStorage only while "Remember for this
-// tab" is ticked, and never the URL or the console (design §6). Endpoint and Proxy can be
+// tab" is ticked, and never the URL or the console (docs/security.md). Endpoint and Proxy can be
 // preset by the query string (?endpoint=…&proxy=…), or filled in by the local demo.
 import { readPresets } from './url-state.js';
 import { sitesToLoad } from './loader.js';

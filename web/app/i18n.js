@@ -1,7 +1,7 @@
 // English and Simplified Chinese texts of the page. Elements carry data-i18n="key" (textContent),
 // data-i18n-label="key" (aria-label) or data-i18n-placeholder="key"; translateTree() fills them,
 // and code that builds text at run time calls t() again on 'languagechange'.
-// The English labels of the connection panel and filters are a contract (design §3).
+// The English labels of the connection panel and filters are a contract (docs/page.md).
 
 const en = {
   'app.title': 'casview: SSL certificates',

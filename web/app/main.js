@@ -1,5 +1,5 @@
 // The page: language, connection panel, and the inventory view with its state in the URL hash.
-// It talks to casview only through the public module (design §1: the page uses the public API).
+// It talks to casview only through the public module (docs/architecture.md: the page uses the public API).
 import * as casview from '../casview/index.js';
 import { LANGUAGES, language, pickLanguage, setLanguage, translateTree, onLanguageChange, t } from './i18n.js';
 import { parseHash, formatHash } from './url-state.js';

@@ -1,6 +1,6 @@
 // The view's filter and sort state, kept in location.hash so a view can be shared and
 // bookmarked; and the connection presets read from the query string. Nothing secret is ever
-// read from or written to the URL (design §3, §6). Pure functions: no DOM here.
+// read from or written to the URL (docs/page.md, docs/security.md). Pure functions: no DOM here.
 
 export const SORT_KEYS = Object.freeze(['name', 'domain', 'sans', 'issuer', 'status', 'orderType',
   'notAfter', 'daysLeft', 'resourceGroupId', 'id', 'kind', 'site']);

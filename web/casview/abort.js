@@ -1,4 +1,4 @@
-// Cancellation rejects with an error named AbortError (design.md §2), like fetch().
+// Cancellation rejects with an error named AbortError (docs/js-api.md), like fetch().
 export function abortError(signal) {
   const reason = signal?.reason;
   if (reason instanceof Error && reason.name === 'AbortError') return reason;

@@ -1,4 +1,4 @@
-// casview: the public ES module (shared/design.md §2). The page and every embedder import this
+// casview: the public ES module (docs/js-api.md). The page and every embedder import this
 // file only.
 export { CasError } from './errors.js';
 export { configureCasview } from './core.js';

@@ -1,5 +1,5 @@
 // Checks of JS-side input, before anything reaches WASM or the network. Every refusal is a
-// CasError InvalidParameter naming the parameter (design.md §2).
+// CasError InvalidParameter naming the parameter (docs/js-api.md).
 import { invalidParameter } from './errors.js';
 
 export function optionalString(name, value) {

@@ -1,4 +1,4 @@
-// Page-level steps of the browser tests, by accessible name (design §3) wherever one exists.
+// Page-level steps of the browser tests, by accessible name (docs/page.md) wherever one exists.
 import { DEMO_KEY } from '../../../scripts/emulator/index.js';
 
 /** Fills the connection form, presses Load and waits for the progress bar to finish. */
