@@ -1,4 +1,4 @@
-// The encoding table of shared/reference/alibaba-rpc-cas.md §1.2, plus every ASCII byte.
+// The encoding table of docs/alibaba-api.md §1.2, plus every ASCII byte.
 #include <catch2/catch.hpp>
 
 #include <string>

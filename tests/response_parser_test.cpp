@@ -1,3 +1,4 @@
+// Section numbers (§N) in test names refer to docs/alibaba-api.md.
 #include <catch2/catch.hpp>
 
 #include <string>

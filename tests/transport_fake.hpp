@@ -291,7 +291,7 @@ inline std::string httpDate(int64_t epochMs) {
     return buf;
 }
 
-/// The service's error body (shared/reference/alibaba-rpc-cas.md §4.1).
+/// The service's error body (docs/alibaba-api.md §4.1).
 inline std::string errorBody(const std::string& code, const std::string& message,
                              const std::string& requestId = "5E2B4A1C-0000-4000-8000-00000000E001") {
     return nlohmann::json{{"RequestId", requestId},
@@ -303,7 +303,7 @@ inline std::string errorBody(const std::string& code, const std::string& message
         .dump();
 }
 
-/// A certificate row (OrderType CERT/UPLOAD) as the API returns it (§3.4).
+/// A certificate row (OrderType CERT/UPLOAD) as the API returns it (docs/alibaba-api.md §3.4).
 inline nlohmann::json certificateRow(int64_t id, const std::string& domain) {
     return {{"CertificateId", id},        {"Name", "cert-" + std::to_string(id)},
             {"CommonName", domain},       {"Sans", domain + ",www." + domain},

@@ -1,6 +1,6 @@
 // The emulated Alibaba Cloud account: its SSL certificates and certificate orders.
 // Rows carry the documented field names and types of ListUserCertificateOrder
-// (shared/reference/alibaba-rpc-cas.md §3.4). Generated accounts are deterministic: the same
+// (docs/alibaba-api.md §3.4). Generated accounts are deterministic: the same
 // seed, counts and UTC day give the same account, byte for byte.
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';

@@ -1,11 +1,11 @@
 // Error responses in the gateway's shape {RequestId, HostId, Code, Message, Recommend}, with the
-// codes and HTTP statuses of shared/reference/alibaba-rpc-cas.md §4 (clients branch on Code).
+// codes and HTTP statuses of docs/alibaba-api.md §4 (clients branch on Code).
 import { randomUUID } from 'node:crypto';
 
 export const HOST_ID = 'cas.aliyuncs.com';
 
 // Code → [HTTP status, message]. Messages follow the real gateway's wording where it is known
-// (§4.1, and the issues quoted in §6); the others are plausible.
+// (§4.1, and the public reports listed in §6); the others are plausible.
 const CATALOGUE = {
   IncompleteSignature: [400, 'The request signature does not conform to Aliyun standards.'],
   InvalidSignatureMethod: [400, 'Specified signature method is not supported.'],

@@ -1,5 +1,5 @@
 // The API gateway's checks on a ListUserCertificateOrder call, in the order the gateway applies
-// them, each failing with its real code (shared/reference/alibaba-rpc-cas.md §1, §4):
+// them, each failing with its real code (docs/alibaba-api.md §1, §4):
 //   1. Missing<Name> for a missing common parameter; IncompleteSignature without Signature
 //   2. InvalidSignatureMethod / InvalidSignatureVersion (only HMAC-SHA1, 1.0)
 //   3. InvalidVersion (only 2020-04-07), InvalidApi.NotFound (other actions)

@@ -1,5 +1,5 @@
 // Local emulator of Alibaba Cloud CAS ListUserCertificateOrder (API 2020-04-07, RPC signature
-// 1.0), for the demo (scripts/serve) and for tests. See shared/reference/alibaba-rpc-cas.md.
+// 1.0), for the demo (scripts/serve) and for tests. See docs/alibaba-api.md.
 //
 // Programmatic API
 // ----------------

@@ -1,7 +1,7 @@
-// JSON with int64 kept exact. CAS ids can exceed 2^53 (§3.4: "parse them with a 64-bit integer
-// parser, not a double"), so the emulator writes them as raw JSON integers and reads account
-// files without rounding them. In memory an int64 is a Number when it is a safe integer and a
-// BigInt otherwise (see int64()).
+// JSON with int64 kept exact. CAS ids can exceed 2^53 (docs/alibaba-api.md §3.4: they must be
+// parsed as 64-bit integers, never through a double), so the emulator writes them as raw JSON
+// integers and reads account files without rounding them. In memory an int64 is a Number when
+// it is a safe integer and a BigInt otherwise (see int64()).
 
 /** A Number if safe, else a BigInt. Accepts number, bigint or a decimal string. */
 export function int64(value) {

@@ -6,8 +6,9 @@ export const DEMO_KEY = Object.freeze({
   accessKeySecret: 'casview-demo-secret-not-real',
 });
 
-// An STS triple. The token has + / = in it, as real tokens do (§6, apache/opendal-reqsign#221),
-// so clients that forget to percent-encode it fail here as they would against Alibaba.
+// An STS triple. The token has + / = in it, as real tokens do (docs/alibaba-api.md §6,
+// apache/opendal-reqsign#221), so clients that forget to percent-encode it fail here as they
+// would against Alibaba.
 export const DEMO_STS_KEY = Object.freeze({
   accessKeyId: 'STS.NTcasviewDEMO0001sts',
   accessKeySecret: 'casview-demo-sts-secret-not-real',

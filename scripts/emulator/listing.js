@@ -1,4 +1,4 @@
-// What ListUserCertificateOrder returns for valid parameters (§3.2–3.4):
+// What ListUserCertificateOrder returns for valid parameters (docs/alibaba-api.md §3.2–3.4):
 // - OrderType: CPACK (default) and BUY list orders of that SourceType; CERT lists issued and
 //   uploaded certificates, UPLOAD only uploaded ones.
 // - Status: PAYED, CHECKING, CHECKED_FAIL, NOTACTIVATED, REVOKED (orders only), ISSUED,

@@ -1,5 +1,5 @@
-// SignatureNonce replay cache: a nonce may not repeat within 15 minutes (§1.7,
-// acmesh-official/acme.sh#1639). Kept per AccessKeyId.
+// SignatureNonce replay cache: a nonce may not repeat within 15 minutes (docs/alibaba-api.md
+// §1.7, acmesh-official/acme.sh#1639). Kept per AccessKeyId.
 
 /** @returns {{ use(keyId: string, nonce: string, now: number): boolean }} false if replayed */
 export function createNonceCache({ windowMs = 15 * 60_000 } = {}) {

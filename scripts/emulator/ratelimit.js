@@ -1,6 +1,6 @@
-// Sliding-window rate limit per AccessKeyId: "10 calls per second per user" (§3.2). A request
-// counts when it arrives and is accepted; refused requests do not count, so a client that
-// waits x-acs-retry-after gets through.
+// Sliding-window rate limit per AccessKeyId: "10 calls per second per user" (docs/alibaba-api.md
+// §3.2). A request counts when it arrives and is accepted; refused requests do not count, so a
+// client that waits x-acs-retry-after gets through.
 
 /**
  * @param {{ limit?: number, windowMs?: number }} [options]

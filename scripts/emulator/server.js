@@ -1,6 +1,7 @@
 // HTTP handling of the emulator: reads GET query / POST form parameters the way the gateway does
-// (§1.1, §1.6: query and form body merged, percent-decoded, `+` read as a space), applies faults
-// and latency, runs the gateway checks, then the listing, and records every request.
+// (docs/alibaba-api.md §1.1, §1.6: query and form body merged, percent-decoded, `+` read as a
+// space), applies faults and latency, runs the gateway checks, then the listing, and records
+// every request.
 import { createServer } from 'node:http';
 import { stringify } from './json64.js';
 import { errorResponse, newRequestId } from './errors.js';

@@ -1,5 +1,5 @@
 // RPC signature version 1.0 (HMAC-SHA1), as the Alibaba Cloud gateway computes it.
-// shared/reference/alibaba-rpc-cas.md §1.2–1.5. This is the emulator's own code, on purpose
+// docs/alibaba-api.md §1.2–1.5. This is the emulator's own code, on purpose
 // independent of the project's C++ signer and of the official SDKs, so that tests comparing
 // them prove something.
 import { createHmac, timingSafeEqual } from 'node:crypto';

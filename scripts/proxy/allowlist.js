@@ -13,7 +13,7 @@
 // or 0x7f.1, IPv6 literals) can reach another host; then WHATWG URL must agree on every part.
 // The path must be exactly "/": the API has no other path, and no `..` or `//` can hide there.
 
-/** CAS endpoints (shared/reference/alibaba-rpc-cas.md §3.1). */
+/** CAS endpoints (docs/alibaba-api.md §3.1). */
 export const CAS_HOST = /^cas(\.[a-z]{2,}-[a-z]+-\d+)?\.aliyuncs\.com$/;
 export const LOOPBACK_HOSTS = Object.freeze(['127.0.0.1', 'localhost']);
 

@@ -1,6 +1,6 @@
-// What ListUserCertificateOrder returns (§3.2–3.4): OrderType default and CERT vs UPLOAD, the
-// empty-Status rules, Keyword, ResourceGroupId, paging and TotalCount against emu.truth(),
-// row fields and types, int64 ids beyond 2^53 written as raw JSON integers.
+// What ListUserCertificateOrder returns (docs/alibaba-api.md §3.2–3.4): OrderType default and
+// CERT vs UPLOAD, the empty-Status rules, Keyword, ResourceGroupId, paging and TotalCount
+// against emu.truth(), row fields and types, int64 ids beyond 2^53 written as raw JSON integers.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEmulator, DEMO_KEY } from '../../scripts/emulator/index.js';

@@ -65,7 +65,7 @@ test('@alicloud/cas20200407 (signatureAlgorithm v2) is accepted, with AccessKey 
     assert.equal(response.body.totalCount, truth.TotalCount);
     assert.deepEqual(response.body.certificateOrderList.map((r) => r.instanceId),
       truth.CertificateOrderList.slice(3, 6).map((r) => r.InstanceId));
-    // It POSTs with every parameter in the query and Format=json (§1.6, §1.7).
+    // It POSTs with every parameter in the query and Format=json (docs/alibaba-api.md §1.6, §1.7).
     assert.deepEqual([lastLog().method, lastLog().params.Format, lastLog().code], ['POST', 'json', 'OK']);
   }
 });

@@ -1,6 +1,7 @@
 // The emulator's own RPC signature 1.0 code, stage by stage, against the official SDKs' vectors
-// (tests/vectors/signature-vectors.json, copied from shared/reference/) and, on random inputs, against the SDK's
-// getRPCSignature. If the emulator's verifier were wrong, every other emulator test would be moot.
+// (tests/vectors/signature-vectors.json, see tests/vectors/README.md) and, on random inputs,
+// against the SDK's getRPCSignature. If the emulator's verifier were wrong, every other emulator
+// test would be moot.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -21,9 +22,10 @@ test('percentEncode follows §1.2 (UTF-8, uppercase hex, only A-Z a-z 0-9 - _ . 
   for (const [input, expected] of Object.entries(table)) assert.equal(percentEncode(input), expected, JSON.stringify(input));
 });
 
-test('the HMAC stage gives the Alibaba known answer axE3FUHgDyfm9/+Iep0HpZXrRwE=', () => {
+test("the HMAC stage gives the known answer of Alibaba's DescribeRegions example, OLeaidS1JvxuMvnyHOwuJ+uX5qY=", () => {
   const sts = vectors.find((v) => v.id === 'official-describe-regions').expectedStringToSign;
-  // style.md §3: the same known answer appears in the C++, Java and third-party SDK tests.
+  // docs/alibaba-api.md §2.1: the known answers of Alibaba's documentation and of the official
+  // SDKs' own tests.
   assert.equal(sign(sts, 'testsecret'), 'OLeaidS1JvxuMvnyHOwuJ+uX5qY=');
   assert.equal(sign('GET&%2F&AccessKeyId%3Dtestid%26Action%3DDescribeRegions%26Format%3DXML%26SignatureMethod%3DHMAC-SHA1%26SignatureNonce%3D3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf%26SignatureVersion%3D1.0%26Timestamp%3D2016-02-23T12%253A46%253A24Z%26Version%3D2014-05-26', 'testsecret'),
     'OLeaidS1JvxuMvnyHOwuJ+uX5qY=');

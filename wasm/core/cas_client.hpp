@@ -1,6 +1,6 @@
 // casview: the ListUserCertificateOrder client: one page, or a whole listing.
 //
-// What it does with every call (shared/design.md §2, shared/reference/alibaba-rpc-cas.md §0):
+// What it does with every call (docs/js-api.md, docs/alibaba-api.md §0):
 // - Validates first: bad input (OrderType, Status for the OrderType, CurrentPage, ShowSize)
 //   is refused with InvalidParameter, delivered through the callback later (never from inside
 //   the call), and nothing is sent.
@@ -48,7 +48,7 @@ namespace casview {
 /// The code of the error an operation reports when it is cancelled (JS: an AbortError).
 inline constexpr const char* kAbortedCode = "Aborted";
 
-/// createClient's options (shared/design.md §2).
+/// createClient's options (docs/js-api.md).
 struct ClientConfig {
     Credentials credentials;                        // accessKeyId, accessKeySecret, securityToken
     std::string endpoint = "https://cas.aliyuncs.com";

@@ -1,6 +1,6 @@
 // casview: one entry of CertificateOrderList, typed (ListUserCertificateOrder, CAS 2020-04-07).
 //
-// The 36 documented fields of shared/reference/alibaba-rpc-cas.md §3.4, all optional: 18 sent
+// The 36 documented fields of docs/alibaba-api.md §3.4, all optional: 18 sent
 // for orders (OrderType CPACK/BUY), 17 for certificates (CERT/UPLOAD), InstanceId for both.
 // Integers are int64 and exact beyond 2^53 (they never pass through a double).
 //

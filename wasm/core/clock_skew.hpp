@@ -1,6 +1,6 @@
 // casview: correcting the signing clock from the server's.
 //
-// Rule (shared/reference/alibaba-rpc-cas.md §1.7, §4.3): the Timestamp of a request must be
+// Rule (docs/alibaba-api.md §1.7, §4.3): the Timestamp of a request must be
 // within 15 minutes of server time, otherwise the gateway answers InvalidTimeStamp.Expired.
 // A browser's clock can be off by more (a laptop with a wrong time zone setting, a VM resumed
 // from sleep). Every response carries the server's time in its `Date` header (RFC 7231, seconds
@@ -8,7 +8,7 @@
 // the refused call once with local time + offset, and keeps the offset for later calls.
 //
 // The estimate is good to about a second plus the response's latency: far inside ±15 minutes.
-// A browser shows `Date` to a cross-origin script only if the proxy exposes it (design.md §4);
+// A browser shows `Date` to a cross-origin script only if the proxy exposes it (docs/security.md);
 // without it nothing is learnt and the error is reported as is.
 #pragma once
 

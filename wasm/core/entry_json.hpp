@@ -1,7 +1,7 @@
 // casview: pages and rows back to JSON, in the API's own shape, for the JS API.
 //
-// design.md §2: listUserCertificateOrder returns the page "exactly as the API returns it
-// (documented PascalCase names and types)", and integers above Number.MAX_SAFE_INTEGER come out
+// docs/js-api.md: listUserCertificateOrder returns the page "in the API's own shape" (the
+// documented PascalCase names and types), and integers above Number.MAX_SAFE_INTEGER come out
 // as decimal strings. So undocumented members and documented texts are written as sent (their
 // raw JSON); documented integers and booleans from their typed values (numbers sent as strings
 // become numbers; ids beyond 2^53 become strings); a documented field that is null or not

@@ -51,7 +51,7 @@ int64_t floorDiv(int64_t a, int64_t b) {
 EntryKind kindOf(const CertificateRow& row, uint8_t requested) {
     if (requested == kCert || requested == kUpload) return EntryKind::Certificate;
     if (requested == kCpack || requested == kBuy) return EntryKind::Order;
-    // No (known) request: the fields tell (§3.4 lists which shape sends which).
+    // No (known) request: the fields tell (docs/alibaba-api.md §3.4: which shape sends which).
     if (row.certificateId()) return EntryKind::Certificate;
     if (row.orderId() || row.sourceType() || row.certEndTime() || row.domain() || row.productName()) {
         return EntryKind::Order;

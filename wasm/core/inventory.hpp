@@ -1,8 +1,8 @@
 // casview: the certificate inventory, one list of unified rows from any mix of pages.
 //
-// Rows of ListUserCertificateOrder pages of every OrderType (shared/reference/
-// alibaba-rpc-cas.md §3.4: certificates from CERT/UPLOAD, orders from CPACK/BUY) become entries
-// with derived fields the page shows and queries use:
+// Rows of ListUserCertificateOrder pages of every OrderType (docs/alibaba-api.md §3.4:
+// certificates from CERT/UPLOAD, orders from CPACK/BUY) become entries with derived fields the
+// page shows and queries use:
 //  - kind: from the request's OrderType (PageOrigin), else from the row's fields;
 //  - identity, for de-duplication: site + kind + CertificateId (certificates) or OrderId
 //    (orders), else site + kind + InstanceId; a row without any is never merged. Ids are only
@@ -40,7 +40,7 @@
 // page stays a parse plus the derived fields. A text search builds what is missing first;
 // prepareSearch() builds it ahead, in slices, e.g. while the page is idle.
 //
-// Storage (design §5: 100,000 rows in under 64 MB of WASM memory): per entry a fixed-size
+// Storage (docs/performance.md: 100,000 rows in under 64 MB of WASM memory): per entry a fixed-size
 // record of derived values, its texts (display name, primary domain, SANs, InstanceId) and the
 // row itself as a compact record (row_record.hpp) in chunks that never move; row(i) decodes it.
 #pragma once

@@ -14,7 +14,7 @@ inline constexpr int64_t kMaxSafeInteger = 9007199254740991;
 /// escaped; ill-formed UTF-8 replaced with U+FFFD, so JSON.parse always accepts the output.
 void appendJsonString(std::string& out, std::string_view text);
 
-/// Appends an integer the way design.md §2 promises JS callers: a number when JS holds it
+/// Appends an integer the way docs/js-api.md promises JS callers: a number when JS holds it
 /// exactly, else its decimal digits as a string (ids beyond 2^53 are never rounded).
 void appendJsonInteger(std::string& out, int64_t value);
 

@@ -1,6 +1,6 @@
 // casview: listing every page of a query (and of several statuses), merged and de-duplicated.
 //
-// The rules it implements (shared/design.md §2, listAll):
+// The rules it implements (docs/js-api.md, listAll):
 // - Every page of a query: the first page of each status tells TotalCount; the remaining
 //   pages are then known and can all be requested at once (the client's rate limiter paces
 //   them). Pages are counted with the ShowSize the service echoes, so a service that clamps the

@@ -3,7 +3,7 @@
 // The client needs four things from a ListUserCertificateOrder response: the typed page (or a
 // classified CasError with `retryable`), its TotalCount and ShowSize (to plan the remaining
 // pages), its rows, and each row's identity (CertificateId for certificates, OrderId for orders;
-// shared/reference/alibaba-rpc-cas.md §3.4) to de-duplicate a listing. Everything the client
+// docs/alibaba-api.md §3.4) to de-duplicate a listing. Everything the client
 // and the pager know about the response parser (response_parser.hpp) goes through this header.
 #pragma once
 

@@ -1,6 +1,6 @@
 // casview: the ListUserCertificateOrder request (CAS API 2020-04-07), validated and signed.
 //
-// Parameters and rules: shared/reference/alibaba-rpc-cas.md §3.3 and shared/design.md §2.
+// Parameters and rules: docs/alibaba-api.md §3.3 and docs/js-api.md (input rules).
 // Bad input is refused here, before anything is signed or sent, with an InvalidParameter
 // error that names the parameter.
 #pragma once

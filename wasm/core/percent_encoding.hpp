@@ -1,6 +1,6 @@
 // casview: the percent-encoding of Alibaba RPC signature 1.0.
 //
-// Rule (shared/reference/alibaba-rpc-cas.md §1.2): UTF-8 bytes; A-Z a-z 0-9 - _ . ~ stay literal;
+// Rule (docs/alibaba-api.md §1.2): UTF-8 bytes; A-Z a-z 0-9 - _ . ~ stay literal;
 // every other byte becomes %XY in uppercase hex. So a space is %20 (never +), * is %2A and
 // ~ stays ~ (never %7E). The same encoder serves the canonical query, the string-to-sign and
 // the wire form.

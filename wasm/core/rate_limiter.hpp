@@ -1,11 +1,11 @@
 // casview: the client-side rate limiter.
 //
-// Rule (shared/reference/alibaba-rpc-cas.md §3.2): ListUserCertificateOrder allows 10 calls per
+// Rule (docs/alibaba-api.md §3.2): ListUserCertificateOrder allows 10 calls per
 // second per account; calls above it fail with Throttling.User. The service counts requests as
 // they *arrive*, so the limiter allows at most `limit` request starts in every window of
 // `windowMs` (sliding, not aligned to seconds), and the window is a little longer than a second
 // (default 1050 ms) so that network jitter cannot squeeze `limit + 1` arrivals into one of the
-// service's seconds (shared/design.md §5: listings at ≥ 0.95 × the limit with zero throttling).
+// service's seconds (docs/performance.md: listings at ≥ 0.95 × the limit with zero throttling).
 //
 // It bounds starts, not requests in flight: with 200 ms latency two or three requests overlap,
 // with 3 s latency thirty do, and a listing still runs at `limit` per window rather than at

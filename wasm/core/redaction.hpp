@@ -1,11 +1,11 @@
 // casview: credentials out of error messages.
 //
 // SignatureDoesNotMatch and IncompleteSignature messages echo the server's string-to-sign
-// (shared/reference/alibaba-rpc-cas.md §4.1), e.g.
+// (docs/alibaba-api.md §4.1), e.g.
 //   "…server string to sign is:POST&%2F&AccessKeyId%3DLTAI5tQ8…%26Action%3D…"
 // which names the AccessKey ID and, with STS credentials, the SecurityToken. Proxy error pages
 // may echo the request URL ("…?AccessKeyId=LTAI…&Signature=…"). Nothing of either may reach a
-// CasError, a log or the page (design §6), so every message and excerpt goes through here.
+// CasError, a log or the page (docs/security.md), so every message and excerpt goes through here.
 #pragma once
 
 #include <string>

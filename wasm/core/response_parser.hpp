@@ -1,6 +1,6 @@
 // casview: a ListUserCertificateOrder response (CAS API 2020-04-07) → a typed page or a CasError.
 //
-// shared/reference/alibaba-rpc-cas.md §3.4 (page and row fields) and §4 (errors). What real
+// docs/alibaba-api.md §3.4 (page and row fields) and §4 (errors). What real
 // services and proxies send is tolerated: missing or null fields, numbers and booleans sent as
 // strings ("123", "true"), an absent, null or empty list, surrounding whitespace in strings
 // (the doc's sample has "Hangzhou\n"; texts are trimmed, rawJson() keeps them), unknown

@@ -1,6 +1,6 @@
 // casview: when to retry a failed ListUserCertificateOrder call, and how long to wait.
 //
-// Rules (shared/reference/alibaba-rpc-cas.md §0.7, §4.3, §4.4):
+// Rules (docs/alibaba-api.md §0.7, §4.3, §4.4):
 // - Retry only what a retry can fix: the service's Throttling*, ServiceUnavailable,
 //   InternalError and SignatureNonceUsed, and transport failures (NetworkError, Timeout, a
 //   MalformedResponse the parser marks retryable). That classification is CasError::retryable,

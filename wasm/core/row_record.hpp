@@ -1,6 +1,6 @@
 // casview: a row of CertificateOrderList kept compactly, as the inventory stores 100,000 of them
-// (design §5: the WASM heap for 100,000 rows stays under 64 MB; a generated certificate is
-// ~570 bytes of JSON, about a third of that as a record).
+// (docs/performance.md: the WASM heap for 100,000 rows stays under 64 MB; a generated
+// certificate is ~570 bytes of JSON, about a third of that as a record).
 //
 // A record is the row's members in the order sent, each a name and a value:
 //  - names: one byte for the 36 documented names, else the name itself;

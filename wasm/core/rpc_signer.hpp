@@ -1,6 +1,6 @@
 // casview: Alibaba Cloud RPC signature 1.0, stage by stage.
 //
-// shared/reference/alibaba-rpc-cas.md §1:
+// docs/alibaba-api.md §1:
 //   canonicalizedQuery = sorted (byte order) "enc(k)=enc(v)" pairs joined by "&"
 //   stringToSign       = METHOD + "&" + enc("/") + "&" + enc(canonicalizedQuery)
 //   signature          = Base64(HMAC-SHA1(key = secret + "&", stringToSign))

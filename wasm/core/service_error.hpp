@@ -1,7 +1,7 @@
 // casview: errors that come back from the service, or instead of it.
 //
 // A gateway error body is {RequestId, HostId, Code, Message, Recommend}
-// (shared/reference/alibaba-rpc-cas.md §4.1). Clients branch on Code, not on the HTTP status,
+// (docs/alibaba-api.md §4.1). Clients branch on Code, not on the HTTP status,
 // which varies (§4.2). Whether a retry (with a fresh nonce and timestamp) can help, §4.3–§4.4:
 //   retryable   Throttling and Throttling.*, ServiceUnavailable, InternalError,
 //               SignatureNonceUsed (a retry is re-signed with a new nonce);

@@ -17,7 +17,7 @@
 
 namespace casview {
 
-/// One HTTP exchange as the client wants it sent (shared/design.md §1: POST with a form body
+/// One HTTP exchange as the client wants it sent (docs/architecture.md: POST with a form body
 /// by default, GET with everything in the query when asked).
 struct HttpRequest {
     std::string method;       // "GET" or "POST"
@@ -28,10 +28,10 @@ struct HttpRequest {
 };
 
 /// A response that arrived, whatever its status: 4xx and 5xx are responses, not failures
-/// (the service's errors come as 400/403/404/500/503 bodies; shared/reference/
-/// alibaba-rpc-cas.md §4.2 says to classify by Code, not status). Only the headers the client
+/// (the service's errors come as 400/403/404/500/503 bodies; docs/alibaba-api.md §4.2 says
+/// to classify by Code, not status). Only the headers the client
 /// reads are carried; a browser sees them only when the proxy lists them in
-/// Access-Control-Expose-Headers (design.md §4). Absent headers are empty strings.
+/// Access-Control-Expose-Headers (docs/security.md). Absent headers are empty strings.
 struct HttpResponse {
     int status = 0;
     std::string body;
