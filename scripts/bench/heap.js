@@ -31,16 +31,16 @@ async function measure(stack, { reload = false } = {}) {
       const initial = core.HEAPU8.buffer.byteLength;
       const client = await api.createClient(clientOptions);
       // One load as the page does it: listing, first query, search index, a search.
-      // afterList: what the page does once the listing is whole (a reload disposes the shown one).
-      async function loadOnce(afterList = () => {}) {
+      // whenListed: what the page does once the listing is whole (a reload disposes the shown one).
+      async function loadOnce(whenListed = () => {}) {
         const inventory = await api.createInventory({ nowMs: now });
         let pages = 0;
         const started = performance.now();
         const entries = await client.listAll({ OrderType: 'CERT', Status: statuses, ShowSize: 100 },
           { inventory, returnEntries: false, onProgress: (p) => { pages = p.pagesDone; } });
         const listMs = performance.now() - started;
-        const listed = core.HEAPU8.buffer.byteLength;
-        afterList();
+        const afterList = core.HEAPU8.buffer.byteLength;
+        whenListed();
         const queryStart = performance.now();
         const shown = inventory.query({ limit: 50 }).rows.length;
         const queryMs = performance.now() - queryStart;
@@ -49,7 +49,7 @@ async function measure(stack, { reload = false } = {}) {
         inventory.prepareSearch();
         const indexMs = performance.now() - indexStart;
         const found = inventory.query({ search: 'example', limit: 50 }).matched;
-        return { inventory, rows: inventory.size, returned: entries.length, shown, found, pages, afterList: listed, afterQuery, listMs, queryMs, indexMs };
+        return { inventory, rows: inventory.size, returned: entries.length, shown, found, pages, afterList, afterQuery, listMs, queryMs, indexMs };
       }
       const first = await loadOnce();
       const afterFirst = core.HEAPU8.buffer.byteLength;
@@ -70,48 +70,41 @@ async function measure(stack, { reload = false } = {}) {
   }
 }
 
-const heapStack = (count) => startStack({ emulator: { certs: count, orders: 0, seed: `bench-heap-${count}` } });
-
-export async function benchHeap({ smoke }) {
+/** Runs `measure` on fresh pages over one emulator of 100,000 (smoke: 1,000) certificates. */
+async function heapRuns({ smoke, reload }) {
   const count = smoke ? 1000 : 100_000;
-  const stack = await heapStack(count);
+  const stack = await startStack({ emulator: { certs: count, orders: 0, seed: `bench-heap-${count}` } });
   try {
     const runs = [];
-    for (let r = 0; r < (smoke ? 1 : 2); r++) runs.push(await measure(stack));
-    const r = runs[0];
-    const { median, min, max } = summarize(runs.map((x) => x.final / MB));
-    return {
-      figure: `WASM heap for ${r.rows.toLocaleString('en')} rows (listAll into an inventory, first query, search index)`, unit: 'MB',
-      median, min, max, budget: '≤ 64 MB', pass: max <= 64,  // the larger run must fit
-      detail: `${runs.length} fresh page(s); the first: memory.buffer.byteLength ${(r.initial / MB).toFixed(1)} MB at start, ${(r.afterList / MB).toFixed(1)} MB after ` +
-        `listing ${r.pages} pages through the proxy (${(r.listMs / 1000).toFixed(1)} s), ${(r.afterQuery / MB).toFixed(1)} MB after ` +
-        `the first query (${r.queryMs.toFixed(0)} ms), ${(r.final / MB).toFixed(1)} MB with the search index ` +
-        `(prepareSearch ${r.indexMs.toFixed(0)} ms) and a search`,
-    };
+    for (let r = 0; r < (smoke ? 1 : 2); r++) runs.push(await measure(stack, { reload }));
+    return { first: runs[0], ...summarize(runs.map((x) => x.final / MB)), pages: runs.length };
   } finally {
     await stack.close();
   }
 }
 
+export async function benchHeap({ smoke }) {
+  const { first: r, median, min, max, pages } = await heapRuns({ smoke, reload: false });
+  return {
+    figure: `WASM heap for ${r.rows.toLocaleString('en')} rows (listAll into an inventory, first query, search index)`, unit: 'MB',
+    median, min, max, budget: '≤ 64 MB', pass: max <= 64,  // the larger run must fit
+    detail: `${pages} fresh page(s); the first: memory.buffer.byteLength ${(r.initial / MB).toFixed(1)} MB at start, ${(r.afterList / MB).toFixed(1)} MB after ` +
+      `listing ${r.pages} pages through the proxy (${(r.listMs / 1000).toFixed(1)} s), ${(r.afterQuery / MB).toFixed(1)} MB after ` +
+      `the first query (${r.queryMs.toFixed(0)} ms), ${(r.final / MB).toFixed(1)} MB with the search index ` +
+      `(prepareSearch ${r.indexMs.toFixed(0)} ms) and a search`,
+  };
+}
+
 /** The peak of a reload: a second inventory filled while the first is shown (no budget of its own). */
 export async function benchReloadHeap({ smoke }) {
-  const count = smoke ? 1000 : 100_000;
-  const stack = await heapStack(count);
-  try {
-    const runs = [];
-    for (let r = 0; r < (smoke ? 1 : 2); r++) runs.push(await measure(stack, { reload: true }));
-    const r = runs[0];
-    const { median, min, max } = summarize(runs.map((x) => x.final / MB));
-    return {
-      figure: `WASM heap at the peak of a reload of ${r.rows.toLocaleString('en')} rows (a second inventory beside the shown one)`, unit: 'MB',
-      median, min, max, budget: '(for scale)',
-      detail: `${runs.length} fresh page(s); the first: ${(r.afterFirst / MB).toFixed(1)} MB with the first inventory, ` +
-        `${(r.afterList / MB).toFixed(1)} MB with the second listed beside it, ${(r.final / MB).toFixed(1)} MB once the first is disposed and ` +
-        'the second queried and indexed (WASM memory does not shrink; the next reload reuses it)',
-    };
-  } finally {
-    await stack.close();
-  }
+  const { first: r, median, min, max, pages } = await heapRuns({ smoke, reload: true });
+  return {
+    figure: `WASM heap at the peak of a reload of ${r.rows.toLocaleString('en')} rows (a second inventory beside the shown one)`, unit: 'MB',
+    median, min, max, budget: '(for scale)',
+    detail: `${pages} fresh page(s); the first: ${(r.afterFirst / MB).toFixed(1)} MB with the first inventory, ` +
+      `${(r.afterList / MB).toFixed(1)} MB with the second listed beside it, ${(r.final / MB).toFixed(1)} MB once the first is disposed and ` +
+      'the second queried and indexed (WASM memory does not shrink; the next reload reuses it)',
+  };
 }
 
 /** Every figure of this file, in table order (scripts/bench/main.js spreads it in). */
