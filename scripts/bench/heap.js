@@ -77,18 +77,18 @@ async function heapRuns({ smoke, reload }) {
   try {
     const runs = [];
     for (let r = 0; r < (smoke ? 1 : 2); r++) runs.push(await measure(stack, { reload }));
-    return { first: runs[0], ...summarize(runs.map((x) => x.final / MB)), pages: runs.length };
+    return { first: runs[0], ...summarize(runs.map((x) => x.final / MB)), freshPages: runs.length };
   } finally {
     await stack.close();
   }
 }
 
 export async function benchHeap({ smoke }) {
-  const { first: r, median, min, max, pages } = await heapRuns({ smoke, reload: false });
+  const { first: r, median, min, max, freshPages } = await heapRuns({ smoke, reload: false });
   return {
     figure: `WASM heap for ${r.rows.toLocaleString('en')} rows (listAll into an inventory, first query, search index)`, unit: 'MB',
     median, min, max, budget: '≤ 64 MB', pass: max <= 64,  // the larger run must fit
-    detail: `${pages} fresh page(s); the first: memory.buffer.byteLength ${(r.initial / MB).toFixed(1)} MB at start, ${(r.afterList / MB).toFixed(1)} MB after ` +
+    detail: `${freshPages} fresh page(s); the first: memory.buffer.byteLength ${(r.initial / MB).toFixed(1)} MB at start, ${(r.afterList / MB).toFixed(1)} MB after ` +
       `listing ${r.pages} pages through the proxy (${(r.listMs / 1000).toFixed(1)} s), ${(r.afterQuery / MB).toFixed(1)} MB after ` +
       `the first query (${r.queryMs.toFixed(0)} ms), ${(r.final / MB).toFixed(1)} MB with the search index ` +
       `(prepareSearch ${r.indexMs.toFixed(0)} ms) and a search`,
@@ -97,11 +97,11 @@ export async function benchHeap({ smoke }) {
 
 /** The peak of a reload: a second inventory filled while the first is shown (no budget of its own). */
 export async function benchReloadHeap({ smoke }) {
-  const { first: r, median, min, max, pages } = await heapRuns({ smoke, reload: true });
+  const { first: r, median, min, max, freshPages } = await heapRuns({ smoke, reload: true });
   return {
     figure: `WASM heap at the peak of a reload of ${r.rows.toLocaleString('en')} rows (a second inventory beside the shown one)`, unit: 'MB',
     median, min, max, budget: '(for scale)',
-    detail: `${pages} fresh page(s); the first: ${(r.afterFirst / MB).toFixed(1)} MB with the first inventory, ` +
+    detail: `${freshPages} fresh page(s); the first: ${(r.afterFirst / MB).toFixed(1)} MB with the first inventory, ` +
       `${(r.afterList / MB).toFixed(1)} MB with the second listed beside it, ${(r.final / MB).toFixed(1)} MB once the first is disposed and ` +
       'the second queried and indexed (WASM memory does not shrink; the next reload reuses it)',
   };
